@@ -1,0 +1,48 @@
+# Two commands get anyone from a fresh clone to a working site or a green test run:
+#   make serve   set up, check the content, build and serve the site at http://127.0.0.1:8000
+#   make test    set up and run every test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup serve site check lint test generated bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+check: $(STAMP)
+	$(BIN)/levelofneed check
+
+site: check
+	$(BIN)/mkdocs build --strict
+
+serve: check
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugins tests bench
+	$(BIN)/mypy plugins
+
+test: $(STAMP) lint
+	$(BIN)/levelofneed schema --check
+	$(BIN)/levelofneed reference --check
+	$(BIN)/levelofneed coverage --check
+	$(BIN)/pytest
+
+generated: $(STAMP)
+	$(BIN)/levelofneed schema
+	$(BIN)/levelofneed reference
+	$(BIN)/levelofneed coverage
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_check.py
+
+clean:
+	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

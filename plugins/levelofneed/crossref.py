@@ -1,0 +1,190 @@
+"""Checks that span records and files: references, duplicate ids, and required structure.
+
+These run after every record has been validated on its own, over the valid records
+only, so a single typo produces one finding rather than a cascade.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from .findings import Finding
+from .messages import did_you_mean
+from .model import Domain, Indicator, Level, PlanningResponse
+from .validate import Collected, Located
+
+# (kind holding the reference, field, kind referred to)
+REFERENCES: tuple[tuple[str, str, str], ...] = (
+    ("levels", "services", "services"),
+    ("levels", "procedures", "procedures"),
+    ("planning_responses", "level", "levels"),
+    ("planning_responses", "services", "services"),
+    ("topics", "procedures", "procedures"),
+    ("topics", "services", "services"),
+    ("indicators", "level", "levels"),
+    ("indicators", "domain", "domains"),
+    ("indicators", "topics", "topics"),
+    ("indicators", "services", "services"),
+    ("indicators", "procedures", "procedures"),
+    ("indicators", "briefings", "briefings"),
+    ("services", "levels", "levels"),
+    ("services", "topics", "topics"),
+    ("briefings", "topics", "topics"),
+    ("briefings", "indicators", "indicators"),
+    ("safety_questions", "level", "levels"),
+    ("safety_questions", "procedures", "procedures"),
+)
+
+_SINGULAR = {"glossary": "glossary term", "briefings": "briefing", "synonyms": "synonym group"}
+GUIDANCE_ROOT = "guidance/"
+
+
+def singular(kind: str) -> str:
+    """'indicators' → 'indicator', for messages."""
+    return _SINGULAR.get(kind, kind.removesuffix("s").replace("_", " "))
+
+
+def a_or_an(noun: str) -> str:
+    """'an indicator', 'a level'."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
+def check_cross_references(collected: Collected, today: dt.date, complete: bool = True) -> list[Finding]:
+    """Every finding that needs more than one record to see.
+
+    When a file could not be read (``complete`` is false), checks that need to see every
+    record are skipped: they would report records as missing that are merely unreadable.
+    """
+    checks = [_duplicate_ids, _repeated_list_items, _levels]
+    if complete:
+        checks += [_references, _subdomains, _partnership, _planning_responses]
+    found = [finding for check in checks for finding in check(collected)]
+    found.extend(_review_dates(collected, today))
+    return found
+
+
+def _ids(collected: Collected, kind: str) -> set[str]:
+    return {str(item.record_id) for item in collected.records[kind]}
+
+
+def _duplicate_ids(collected: Collected) -> Iterator[Finding]:
+    for kind, items in collected.records.items():
+        seen: dict[str, Located] = {}
+        for item in items:
+            record_id = item.record_id
+            first = seen.setdefault(record_id, item)
+            if first is not item:
+                where = first.finding(("id",), "", "")
+                yield item.finding(("id",), f"duplicate {singular(kind)} id '{record_id}'",
+                                   f"it is already used at {where.path}:{where.line}; give this one a different id")
+
+
+def _references(collected: Collected) -> Iterator[Finding]:
+    known = {kind: _ids(collected, kind) | collected.invalid_ids[kind] for kind in {t for _, _, t in REFERENCES}}
+    for holder, field, target in REFERENCES:
+        for item in collected.records[holder]:
+            for path, value in _values(item, field):
+                if value not in known[target]:
+                    guess = did_you_mean(value, known[target])
+                    missing = f"add {a_or_an(singular(target))} with id '{value}', or correct the id"
+                    hint = f"did you mean '{guess}'?" if guess else missing
+                    yield item.finding(path, f"unknown {singular(target)} '{value}' in '{field}'", hint)
+
+
+def _values(item: Located, field: str) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    value = getattr(item.record, field)
+    if isinstance(value, str):
+        yield (field,), value
+    else:
+        for index, entry in enumerate(value):
+            yield (field, index), entry
+
+
+def _repeated_list_items(collected: Collected) -> Iterator[Finding]:
+    for holder, field, _ in REFERENCES:
+        for item in collected.records[holder]:
+            seen: set[str] = set()
+            for path, value in _values(item, field):
+                if value in seen and isinstance(path[-1], int):
+                    yield item.finding(path, f"'{value}' is listed twice in '{field}'", "remove the repeat")
+                seen.add(value)
+
+
+def _subdomains(collected: Collected) -> Iterator[Finding]:
+    owner: dict[str, str] = {}
+    for item in collected.records["domains"]:
+        domain = item.record
+        assert isinstance(domain, Domain)
+        for index, sub in enumerate(domain.subdomains):
+            if sub.id in owner:
+                yield item.finding(("subdomains", index, "id"), f"duplicate sub-domain id '{sub.id}'",
+                                   f"it is already used in domain '{owner[sub.id]}'; sub-domain ids must be unique")
+            owner.setdefault(sub.id, domain.id)
+    for item in collected.records["indicators"]:
+        yield from _indicator_subdomain(item, owner)
+
+
+def _indicator_subdomain(item: Located, owner: dict[str, str]) -> Iterator[Finding]:
+    indicator = item.record
+    assert isinstance(indicator, Indicator)
+    home = owner.get(indicator.subdomain)
+    if home is None:
+        guess = did_you_mean(indicator.subdomain, owner)
+        hint = f"did you mean '{guess}'?" if guess else "use the id of a sub-domain listed in the domains file"
+        yield item.finding(("subdomain",), f"unknown sub-domain '{indicator.subdomain}'", hint)
+    elif home != indicator.domain and indicator.domain in owner.values():
+        yield item.finding(("subdomain",), f"sub-domain '{indicator.subdomain}' is not part of domain "
+                           f"'{indicator.domain}'", f"it belongs to '{home}'; change 'domain' or 'subdomain'")
+
+
+def _partnership(collected: Collected) -> Iterator[Finding]:
+    items = collected.records["partnership"]
+    if not items and not collected.invalid_ids["partnership"]:
+        yield Finding(GUIDANCE_ROOT, 1, 1, "error", "no partnership settings found",
+                      "add guidance/partnership.yaml with a 'partnership:' mapping")
+    for extra in items[1:]:
+        yield extra.finding(("partnership",), "partnership settings are defined more than once",
+                            "keep a single 'partnership:' file", at_key=True)
+
+
+def _levels(collected: Collected) -> Iterator[Finding]:
+    levels = collected.records["levels"]
+    if not levels:
+        yield Finding(GUIDANCE_ROOT, 1, 1, "error", "no levels found",
+                      "add a 'levels:' file listing the levels of need")
+        return
+    by_number: dict[int, Located] = {}
+    for item in levels:
+        level = item.record
+        assert isinstance(level, Level)
+        if by_number.setdefault(level.number, item) is not item:
+            yield item.finding(("number",), f"level number {level.number} is used twice",
+                               "give each level its own number, 1 for the least need")
+    expected = set(range(1, len(by_number) + 1))
+    for number in sorted(set(by_number) - expected):
+        yield by_number[number].finding(("number",), f"levels are not numbered 1 to {len(by_number)} without gaps",
+                                        f"renumber the levels; {number} leaves a gap")
+
+
+def _planning_responses(collected: Collected) -> Iterator[Finding]:
+    if collected.invalid_ids["planning_responses"]:
+        return  # an invalid response may be the one that covers the level; fix it first
+    covered = set()
+    for item in collected.records["planning_responses"]:
+        assert isinstance(item.record, PlanningResponse)
+        covered.add(item.record.level)
+    for item in collected.records["levels"]:
+        level_id = item.record_id
+        if level_id not in covered:
+            yield item.finding(("id",), f"level '{level_id}' has no planning response",
+                               f"add a planning response with 'level: {level_id}'")
+
+
+def _review_dates(collected: Collected, today: dt.date) -> Iterator[Finding]:
+    for items in collected.records.values():
+        for item in items:
+            due = getattr(item.record, "review_due", None)
+            if due is not None and due < today:
+                yield item.finding(("review_due",), f"review was due on {due.isoformat()}",
+                                   "review the record, then update last_reviewed and review_due", severity="warning")

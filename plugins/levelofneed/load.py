@@ -1,0 +1,204 @@
+"""Load YAML files safely, keeping the composed node tree so every value can be located.
+
+Positions are not copied into a side table: the composed nodes already carry their
+``start_mark``, and a finding walks the tree only when it needs a location. That
+keeps ``check`` close to the cost of a bare ``yaml.compose`` (see ``bench/``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .findings import Finding
+
+try:  # the C loader is about four times faster; fall back when libyaml is absent
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+STR_TAG = "tag:yaml.org,2002:str"
+_SCALARS = yaml.constructor.SafeConstructor.yaml_constructors
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()  # stateless for scalars, so one serves every file
+_COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+_SAFE_SCALAR_TAGS = {
+    f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "timestamp", "str")
+}
+
+
+@dataclass(frozen=True)
+class Document:
+    """One YAML file: its plain data and the composed nodes that say where each value is."""
+
+    path: str
+    data: Any
+    root: yaml.Node
+
+
+class LoadError(Exception):
+    """Content that cannot be turned into data; carries the finding to report."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.as_text())
+        self.finding = finding
+
+
+def load_document(file: Path, display_path: str) -> Document | Finding:
+    """Read, compose and convert one file, or explain why it cannot be read."""
+    try:
+        text = _read_text(file, display_path)
+        root = _compose(text, display_path)
+        return Document(display_path, _Converter(display_path, len(text)).convert(root), root)
+    except LoadError as error:
+        return error.finding
+
+
+def _error(path: str, line: int, column: int, message: str, hint: str) -> LoadError:
+    return LoadError(Finding(path, line, column, "error", message, hint))
+
+
+def _read_text(file: Path, path: str) -> str:
+    size = file.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise _error(path, 1, 1, f"file is {size // 1024 // 1024} MiB, over the 20 MiB limit",
+                     "split it into several smaller files of the same kind")
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise _error(path, line, column, "file is not valid UTF-8 text",
+                     "save the file with UTF-8 encoding (in most editors: 'Save with encoding' → UTF-8)") from None
+    tab = _TAB_INDENT.search(text)
+    if tab:
+        line = text.count("\n", 0, tab.start()) + 1
+        raise _error(path, line, tab.end() - tab.start(), "line is indented with a tab",
+                     "YAML indentation must use spaces; replace the tab with spaces")
+    return text
+
+
+def _compose(text: str, path: str) -> yaml.Node:
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(error, path) from None
+    except yaml.YAMLError as error:
+        raise _error(path, 1, 1, f"YAML could not be read: {error}", "check the file's syntax") from None
+    if root is None:
+        raise _error(path, 1, 1, "file is empty", "add content, or delete the file")
+    return root
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, path: str) -> LoadError:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = error.problem or "invalid YAML"
+    if "expected a single document" in str(error.context or ""):
+        return _error(path, line, column, "file holds more than one YAML document",
+                      "remove the '---' separator; put each document in its own file")
+    return _error(path, line, column, f"YAML syntax error: {problem}",
+                  "check indentation, colons and quotes on this line and the one before; "
+                  "quote any text that contains ': ' or starts with a special character")
+
+
+class _Converter:
+    """Turns composed nodes into plain data, rejecting duplicate keys and unsafe tags.
+
+    Aliases are expanded here, under a node budget proportional to the file size, so a
+    'billion laughs' file fails at once instead of exhausting memory.
+    """
+
+    def __init__(self, path: str, text_length: int) -> None:
+        self.path = path
+        self.budget = text_length + 10_000
+
+    def convert(self, node: yaml.Node) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise self._fail(node, "aliases expand to far more values than the file holds",
+                             "remove the YAML anchors (&) and aliases (*) and write the values out")
+        if node.tag == STR_TAG:  # most values are plain text: the fast path keeps check near the compose floor
+            return node.value
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if node.tag not in _COLLECTION_TAGS:
+            raise self._unsafe_tag(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item) for item in node.value]
+        return self._mapping(node)
+
+    def _mapping(self, node: yaml.Node) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if key_node.tag == STR_TAG else self._key(key_node)
+            if key in result:
+                raise self._fail(key_node, f"duplicate key '{key}'",
+                                 "each key may appear once in a mapping; remove or merge the repeat")
+            result[key] = self.convert(value_node)
+        return result
+
+    def _key(self, node: yaml.Node) -> str:
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == "tag:yaml.org,2002:merge":
+                raise self._fail(node, "merge keys ('<<') are not allowed",
+                                 "write the fields out in full so reviewers can see them")
+            return str(self._scalar(node))
+        raise self._fail(node, "a key must be a plain word", "write the key as a single word followed by ':'")
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == STR_TAG:
+            return node.value
+        if node.tag not in _SAFE_SCALAR_TAGS:
+            raise self._unsafe_tag(node)
+        construct: Callable[[Any, yaml.Node], Any] = _SCALARS[node.tag]
+        try:
+            return construct(_CONSTRUCTOR, node)
+        except ValueError:  # e.g. 2026-13-01: keep the text and let validation explain it
+            return node.value
+
+    def _unsafe_tag(self, node: yaml.Node) -> LoadError:
+        return self._fail(node, f"unsupported YAML tag '{node.tag}'",
+                          "remove the '!' tag; plain text, numbers, dates, lists and mappings are enough")
+
+    def _fail(self, node: yaml.Node, message: str, hint: str) -> LoadError:
+        mark = node.start_mark
+        return _error(self.path, mark.line + 1, mark.column + 1, message, hint)
+
+
+def node_at(root: yaml.Node, path: tuple[str | int, ...], key: bool = False) -> yaml.Node:
+    """The node at ``path`` (keys and indexes), or the deepest ancestor that exists.
+
+    With ``key`` set, the key node of the last step is returned instead of its value,
+    which is where an 'unknown field' finding should point.
+    """
+    node = root
+    for index, step in enumerate(path):
+        child = _child(node, step, key and index == len(path) - 1)
+        if child is None:
+            continue  # a step pydantic adds (e.g. a union member's name) that is not in the YAML
+        node = child
+    return node
+
+
+def _child(node: yaml.Node, step: str | int, want_key: bool) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
+                return key_node if want_key else value_node
+    elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        child: yaml.Node = node.value[step]
+        return child
+    return None
+
+
+def position(node: yaml.Node) -> tuple[int, int]:
+    """1-based line and column of a node."""
+    return node.start_mark.line + 1, node.start_mark.column + 1

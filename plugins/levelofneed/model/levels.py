@@ -1,0 +1,41 @@
+"""Levels of need and the planning response that goes with each one."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .common import Record, RecordId, Reference, Text
+
+
+class Level(Record):
+    """One step on the continuum of need. Partnerships name their own levels."""
+
+    id: RecordId
+    number: int = Field(ge=1, le=9, description="The level's number, 1 for the least need. Shown beside every colour.")
+    name: Text = Field(description="The level's name, e.g. 'Universal'.")
+    summary: Text = Field(description="One-sentence definition shown on the continuum picture.")
+    definition: Text = Field(description="What the level means, in a short paragraph.")
+    who_leads: Text = Field(description="Who leads the work with the family at this level.")
+    practitioner_actions: list[Text] = Field(
+        min_length=1, description="What a practitioner does at this level, in order."
+    )
+    timescales: list[Text] = Field(default_factory=list, description="Timescales that apply at this level.")
+    step_up: Text = Field(description="When and how to move the child to the next level up.")
+    step_down: Text = Field(description="When and how to move the child to the level below.")
+    services: list[Reference] = Field(default_factory=list, description="Ids of services typical at this level.")
+    procedures: list[Reference] = Field(default_factory=list, description="Ids of procedures that apply at this level.")
+    source: Text = Field(description="Where the content comes from.")
+
+
+class PlanningResponse(Record):
+    """What the partnership expects practitioners to do once a level is decided."""
+
+    id: RecordId
+    level: Reference = Field(description="The id of the level this response belongs to.")
+    title: Text = Field(description="A short title, e.g. 'Early help assessment with a lead professional'.")
+    summary: Text = Field(description="What the response is for, in a sentence or two.")
+    steps: list[Text] = Field(min_length=1, description="What to do, in order.")
+    who_leads: Text = Field(description="Who leads the response.")
+    timescale: Text | None = Field(default=None, description="How quickly the response must happen.")
+    services: list[Reference] = Field(default_factory=list, description="Ids of services that deliver this response.")
+    source: Text = Field(description="Where the content comes from.")

@@ -1,0 +1,40 @@
+"""Services, with field names aligned to Open Referral UK so the export is nearly free."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, HttpUrl, model_validator
+
+from .common import Record, RecordId, Reference, Text
+
+ServiceStatus = Literal["active", "inactive", "defunct", "temporarily closed"]
+
+
+class Service(Record):
+    """A service a practitioner can refer to or signpost a family to."""
+
+    id: RecordId
+    name: Text = Field(description="The service's name.")
+    description: Text = Field(description="What the service offers, in plain words.")
+    organization: Text = Field(description="The organisation that runs it (Open Referral UK spelling).")
+    status: ServiceStatus = Field(description="active, inactive, defunct or temporarily closed.")
+    url: HttpUrl | None = Field(default=None, description="The service's web page.")
+    email: Text | None = Field(default=None, description="An email address for enquiries.")
+    phone: Text | None = Field(default=None, description="A phone number for enquiries or referrals.")
+    how_to_access: Text = Field(description="How to refer or how a family gets in touch.")
+    eligibility: Text | None = Field(default=None, description="Who the service is for.")
+    minimum_age: int | None = Field(default=None, ge=0, le=25, description="The youngest age served, in years.")
+    maximum_age: int | None = Field(default=None, ge=0, le=25, description="The oldest age served, in years.")
+    levels: list[Reference] = Field(min_length=1, description="Ids of the levels the service works at.")
+    topics: list[Reference] = Field(default_factory=list, description="Ids of topics the service helps with.")
+    area: Text = Field(description="Where the service is available, e.g. 'Sefton' or 'National'.")
+    last_verified: dt.date = Field(description="When the contact details were last checked, as YYYY-MM-DD.")
+    source: Text = Field(description="Where the details come from.")
+
+    @model_validator(mode="after")
+    def _ages_in_order(self) -> Service:
+        if self.minimum_age is not None and self.maximum_age is not None and self.minimum_age > self.maximum_age:
+            raise ValueError("minimum_age is greater than maximum_age — swap them or correct one of them")
+        return self

@@ -1,0 +1,35 @@
+"""The Assessment Framework triangle (domains and sub-domains) and cross-cutting topics."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .common import Record, RecordId, Reference, Strict, Text
+
+
+class Subdomain(Strict):
+    """One side of a domain, e.g. 'Health' within 'Child's developmental needs'."""
+
+    id: RecordId
+    name: Text = Field(description="The sub-domain's name.")
+    description: Text = Field(description="What the sub-domain covers.")
+
+
+class Domain(Record):
+    """One side of the Assessment Framework triangle."""
+
+    id: RecordId
+    name: Text = Field(description="The domain's name, e.g. 'Parenting capacity'.")
+    description: Text = Field(description="What the domain covers.")
+    subdomains: list[Subdomain] = Field(min_length=1, description="The domain's sub-domains.")
+
+
+class Topic(Record):
+    """A cross-cutting theme such as exploitation or unborn babies."""
+
+    id: RecordId
+    name: Text = Field(description="The topic's name.")
+    summary: Text = Field(description="What the topic covers and why it matters.")
+    procedures: list[Reference] = Field(default_factory=list, description="Ids of procedures that apply.")
+    services: list[Reference] = Field(default_factory=list, description="Ids of services for this topic.")
+    source: Text = Field(description="Where the content comes from.")

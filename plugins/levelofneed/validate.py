@@ -1,0 +1,134 @@
+"""Validate loaded documents against the models, collecting every finding.
+
+Each record is validated on its own, so one bad indicator does not hide the problems
+in the next, and valid records still reach the cross-reference checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ValidationError
+
+from .findings import Finding
+from .load import Document, node_at, position
+from .messages import did_you_mean, explain
+from .model import BRIEFING_KIND, GUIDANCE_KINDS, FileKind
+
+Path = tuple[str | int, ...]
+_ALL_KINDS: list[str] = [*GUIDANCE_KINDS, "briefings"]
+
+
+@dataclass(frozen=True)
+class Located:
+    """A valid record, with the document and path it came from, for cross-reference findings."""
+
+    kind: str
+    record: BaseModel
+    document: Document
+    path: Path
+
+    @property
+    def record_id(self) -> str:
+        """Every record kind has an ``id``; pydantic's base type does not say so."""
+        return str(getattr(self.record, "id"))  # noqa: B009
+
+    def finding(self, field_path: Path, message: str, hint: str, severity: str = "error",
+                at_key: bool = False) -> Finding:
+        """A finding that points at ``field_path`` inside this record."""
+        node = node_at(self.document.root, self.path + field_path, key=at_key)
+        line, column = position(node)
+        return Finding(self.document.path, line, column, "warning" if severity == "warning" else "error",
+                       message, hint)
+
+
+@dataclass
+class Collected:
+    """Every valid record found so far, by kind, and every finding."""
+
+    records: dict[str, list[Located]] = field(default_factory=lambda: {k: [] for k in _ALL_KINDS})
+    findings: list[Finding] = field(default_factory=list)
+    invalid_ids: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in _ALL_KINDS})
+
+
+
+
+def validate_documents(guidance: Sequence[Document], briefings: Sequence[Document]) -> Collected:
+    """Validate every record of every document."""
+    collected = Collected()
+    for document in guidance:
+        _validate_guidance_file(document, collected)
+    for document in briefings:
+        _validate_records(document, BRIEFING_KIND, "briefings", [((), document.data)], collected)
+    return collected
+
+
+def _validate_guidance_file(document: Document, collected: Collected) -> None:
+    data = document.data
+    if not isinstance(data, dict) or not data:
+        collected.findings.append(_at(document, (), "file should be a mapping with one key naming its kind",
+                                      f"start the file with one of: {', '.join(GUIDANCE_KINDS)}"))
+        return
+    if len(data) > 1:
+        second = list(data)[1]
+        collected.findings.append(_at(document, (second,), f"file has more than one top-level key ('{second}')",
+                                      "put each kind of record in its own file", at_key=True))
+        return
+    key, value = next(iter(data.items()))
+    kind = GUIDANCE_KINDS.get(key)
+    if kind is None:
+        guess = did_you_mean(key, GUIDANCE_KINDS)
+        hint = f"did you mean '{guess}'?" if guess else f"use one of: {', '.join(GUIDANCE_KINDS)}"
+        collected.findings.append(_at(document, (key,), f"unknown kind of file '{key}'", hint, at_key=True))
+        return
+    items = _items(document, kind, value, collected)
+    _validate_records(document, kind, key, items, collected)
+
+
+def _items(document: Document, kind: FileKind, value: object, collected: Collected) -> list[tuple[Path, object]]:
+    if not kind.many:
+        return [((kind.key,), value)]
+    if not isinstance(value, list) or not value:
+        collected.findings.append(_at(document, (kind.key,), f"'{kind.key}' should be a list of records",
+                                      "write each record as an item starting with '- '"))
+        return []
+    return [((kind.key, index), item) for index, item in enumerate(value)]
+
+
+def _validate_records(document: Document, kind: FileKind, kind_key: str,
+                      items: list[tuple[Path, object]], collected: Collected) -> None:
+    for path, item in items:
+        try:
+            record = kind.model.model_validate(item)
+        except ValidationError as error:
+            collected.findings.extend(_explain_all(document, kind, path, error))
+            collected.invalid_ids[kind_key].add(_claimed_id(item, kind_key))
+            continue
+        collected.records[kind_key].append(Located(kind_key, record, document, path))
+
+
+def _claimed_id(item: object, kind_key: str) -> str:
+    """The id an invalid record claims, so references to it are not reported as unknown too."""
+    claimed = item.get("id") if isinstance(item, dict) else None
+    return str(claimed) if claimed is not None else f"<unnamed {kind_key}>"
+
+
+def _explain_all(document: Document, kind: FileKind, path: Path, error: ValidationError) -> list[Finding]:
+    found = []
+    details = error.errors(include_url=False)
+    explanations = [explain(detail, kind.model) for detail in details]
+    suggested = {e.suggestion for e in explanations if e.suggestion}
+    for detail, explanation in zip(details, explanations, strict=True):
+        if detail["type"] == "missing" and detail["loc"][-1] in suggested:
+            continue  # the misspelt key is already reported with "did you mean"
+        loc = tuple(detail["loc"])
+        if explanation.at_parent:
+            loc = loc[:-1] if detail["type"] == "missing" else loc
+        found.append(_at(document, path + loc, explanation.message, explanation.hint, at_key=explanation.at_key))
+    return found
+
+
+def _at(document: Document, path: Path, message: str, hint: str, at_key: bool = False) -> Finding:
+    line, column = position(node_at(document.root, path, key=at_key))
+    return Finding(document.path, line, column, "error", message, hint)

@@ -1,0 +1,27 @@
+"""Shared fixtures: example roots built from tests/examples, and the repository root."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = Path(__file__).resolve().parent / "examples"
+BASE = EXAMPLES / "base"
+
+
+def build_example(case: Path, target: Path) -> Path:
+    """Copy the base example into ``target`` and lay the case's overlay files over it."""
+    shutil.copytree(BASE, target)
+    overlay = case / "overlay"
+    if overlay.is_dir():
+        shutil.copytree(overlay, target, dirs_exist_ok=True)
+    return target
+
+
+@pytest.fixture
+def base_root(tmp_path: Path) -> Path:
+    """A fresh copy of the smallest complete guidance."""
+    return build_example(EXAMPLES / "valid" / "minimal", tmp_path / "root")

@@ -1,0 +1,57 @@
+"""Every folder under tests/examples/{valid,invalid} is a case, discovered automatically.
+
+A valid case must pass ``check`` (warnings listed in expected.txt are allowed); an
+invalid case must fail with exactly the findings in its expected.txt, located to the
+line and column.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from levelofneed.cli import main
+
+from .conftest import EXAMPLES, build_example
+
+VALID = sorted((EXAMPLES / "valid").iterdir())
+INVALID = sorted((EXAMPLES / "invalid").iterdir())
+
+
+def _expected(case: Path) -> list[str]:
+    file = case / "expected.txt"
+    return file.read_text(encoding="utf-8").splitlines() if file.is_file() else []
+
+
+def _findings(output: str) -> list[str]:
+    return [line for line in output.splitlines() if ": error: " in line or ": warning: " in line]
+
+
+def test_there_are_at_least_25_kinds_of_invalid_content() -> None:
+    assert len(INVALID) >= 25
+
+
+@pytest.mark.parametrize("case", VALID, ids=[c.name for c in VALID])
+def test_valid_case_passes(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = build_example(case, tmp_path / "root")
+    assert main(["check", str(root)]) == 0
+    assert _findings(capsys.readouterr().out) == _expected(case)
+
+
+@pytest.mark.parametrize("case", INVALID, ids=[c.name for c in INVALID])
+def test_invalid_case_fails_with_located_findings(case: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    root = build_example(case, tmp_path / "root")
+    assert main(["check", str(root)]) == 1
+    output = capsys.readouterr().out
+    expected = _expected(case)
+    assert expected, f"{case.name} has no expected.txt"
+    assert _findings(output) == expected
+    assert output.splitlines()[-1].startswith(f"{len(expected)} error")
+
+
+@pytest.mark.parametrize("case", INVALID, ids=[c.name for c in INVALID])
+def test_invalid_case_documents_itself(case: Path) -> None:
+    assert (case / "README.md").is_file()
+    assert (case / "overlay").is_dir()
