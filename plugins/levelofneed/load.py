@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,13 +32,44 @@ _SAFE_SCALAR_TAGS = {
 }
 
 
-@dataclass(frozen=True)
 class Document:
-    """One YAML file: its plain data and the composed nodes that say where each value is."""
+    """One YAML file: its plain data, and where each value is written.
 
-    path: str
-    data: Any
-    root: yaml.Node
+    The composed node tree is not kept: holding every file's nodes until validation
+    ends cost more than the compose itself. Records' own positions (the first two
+    levels) are kept; anything deeper is found by composing the file again, which
+    only happens when there is something to report.
+    """
+
+    def __init__(self, path: str, data: Any, text: str, root: yaml.Node) -> None:
+        self.path = path
+        self.data = data
+        self._text = text
+        self._record_marks = _record_marks(root)
+        self._root: yaml.Node | None = None
+
+    @property
+    def root(self) -> yaml.Node:
+        """The composed nodes, rebuilt on first use (only findings need them)."""
+        if self._root is None:
+            self._root = _compose(self._text, self.path)
+        return self._root
+
+    def position_of(self, path: tuple[str | int, ...]) -> tuple[int, int]:
+        """1-based line and column of a record (cheap), or of any value (recomposes)."""
+        mark = self._record_marks.get(path)
+        return mark if mark is not None else position(node_at(self.root, path))
+
+
+def _record_marks(root: yaml.Node) -> dict[tuple[str | int, ...], tuple[int, int]]:
+    marks: dict[tuple[str | int, ...], tuple[int, int]] = {(): position(root)}
+    if isinstance(root, yaml.MappingNode):
+        for key_node, value_node in root.value:
+            key = (str(key_node.value),)
+            marks[key] = position(value_node)
+            if isinstance(value_node, yaml.SequenceNode):
+                marks.update({(*key, index): position(item) for index, item in enumerate(value_node.value)})
+    return marks
 
 
 class LoadError(Exception):
@@ -55,7 +85,7 @@ def load_document(file: Path, display_path: str) -> Document | Finding:
     try:
         text = _read_text(file, display_path)
         root = _compose(text, display_path)
-        return Document(display_path, _Converter(display_path, len(text)).convert(root), root)
+        return Document(display_path, _Converter(display_path, len(text)).convert(root), text, root)
     except LoadError as error:
         return error.finding
 
@@ -132,17 +162,19 @@ class _Converter:
         if node.tag not in _COLLECTION_TAGS:
             raise self._unsafe_tag(node)
         if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item) for item in node.value]
+            self.budget -= len(node.value)  # text items below skip convert(), so count them here
+            return [item.value if item.tag == STR_TAG else self.convert(item) for item in node.value]
         return self._mapping(node)
 
     def _mapping(self, node: yaml.Node) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        self.budget -= len(node.value)
         for key_node, value_node in node.value:
             key = key_node.value if key_node.tag == STR_TAG else self._key(key_node)
             if key in result:
                 raise self._fail(key_node, f"duplicate key '{key}'",
                                  "each key may appear once in a mapping; remove or merge the repeat")
-            result[key] = self.convert(value_node)
+            result[key] = value_node.value if value_node.tag == STR_TAG else self.convert(value_node)
         return result
 
     def _key(self, node: yaml.Node) -> str:

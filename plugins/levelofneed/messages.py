@@ -95,13 +95,21 @@ def _missing(error: ErrorDetails, field: str, model: type[BaseModel]) -> Explana
     return Explanation(f"missing required field '{field}'", f"add '{field}:'{description}", at_parent=True)
 
 
+def _label(error: ErrorDetails, field: str) -> str:
+    """'summary', or 'item 3 of learning' when the error is inside a list."""
+    last = error["loc"][-1] if error["loc"] else None
+    return f"item {last + 1} of '{field}'" if isinstance(last, int) else f"'{field}'"
+
+
 def _wrong_type(expected: str) -> Any:
     def handler(error: ErrorDetails, field: str, model: type[BaseModel]) -> Explanation:
         found = describe_value(error["input"])
         hint = f"write {expected} here"
         if expected == "text" and isinstance(error["input"], int | float | bool):
             hint = f"put the value in quotes, e.g. '{field}: \"{error['input']}\"'"
-        return Explanation(f"'{field}' should be {expected}, but is {found}", hint)
+        elif expected == "text" and isinstance(error["input"], dict):
+            hint = "text containing ': ' is read as a field name; put the whole text in quotes"
+        return Explanation(f"{_label(error, field)} should be {expected}, but is {found}", hint)
 
     return handler
 

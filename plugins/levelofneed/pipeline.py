@@ -14,7 +14,7 @@ from typing import Any
 from .crossref import check_cross_references
 from .findings import Finding, has_errors
 from .guidance import Guidance, Origin
-from .load import Document, load_document, node_at, position
+from .load import Document, load_document
 from .model import Partnership
 from .validate import Collected, validate_documents
 
@@ -120,7 +120,7 @@ def build_guidance(collected: Collected) -> Guidance:
     origins = {}
     for kind, items in collected.records.items():
         for item in items:
-            line, column = position(node_at(item.document.root, item.path))
+            line, column = item.document.position_of(item.path)
             origins[f"{kind}/{item.record_id}"] = Origin(item.document.path, line, column)
     fields: dict[str, Any] = {kind: tuple(values) for kind, values in records.items() if kind != "partnership"}
     fields["levels"] = tuple(sorted(fields["levels"], key=lambda level: level.number))

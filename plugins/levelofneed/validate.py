@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .findings import Finding
 from .load import Document, node_at, position
@@ -96,8 +96,24 @@ def _items(document: Document, kind: FileKind, value: object, collected: Collect
     return [((kind.key, index), item) for index, item in enumerate(value)]
 
 
+def _list_adapter(model: type[BaseModel]) -> TypeAdapter[list[BaseModel]]:
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
+
+
+# Built at import, like the models' own validators: a start-up cost, not a per-check one.
+_LIST_ADAPTERS = {kind.model: _list_adapter(kind.model) for kind in (*GUIDANCE_KINDS.values(), BRIEFING_KIND)}
+
+
 def _validate_records(document: Document, kind: FileKind, kind_key: str,
                       items: list[tuple[Path, object]], collected: Collected) -> None:
+    try:  # one call per file is much faster; only a file with errors is validated record by record
+        records = _LIST_ADAPTERS[kind.model].validate_python([item for _, item in items])
+    except ValidationError:
+        pass
+    else:
+        collected.records[kind_key].extend(
+            Located(kind_key, record, document, path) for (path, _), record in zip(items, records, strict=True))
+        return
     for path, item in items:
         try:
             record = kind.model.model_validate(item)
