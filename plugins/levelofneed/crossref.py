@@ -83,13 +83,18 @@ def _duplicate_ids(collected: Collected) -> Iterator[Finding]:
 def _references(collected: Collected) -> Iterator[Finding]:
     known = {kind: _ids(collected, kind) | collected.invalid_ids[kind] for kind in {t for _, _, t in REFERENCES}}
     for holder, field, target in REFERENCES:
+        ids = known[target]
         for item in collected.records[holder]:
-            for path, value in _values(item, field):
-                if value not in known[target]:
-                    guess = did_you_mean(value, known[target])
-                    missing = f"add {a_or_an(singular(target))} with id '{value}', or correct the id"
+            value = getattr(item.record, field)
+            values = (value,) if isinstance(value, str) else value
+            if ids.issuperset(values):  # the usual case, checked in one set operation
+                continue
+            for path, entry in _values(item, field):
+                if entry not in ids:
+                    guess = did_you_mean(entry, ids)
+                    missing = f"add {a_or_an(singular(target))} with id '{entry}', or correct the id"
                     hint = f"did you mean '{guess}'?" if guess else missing
-                    yield item.finding(path, f"unknown {singular(target)} '{value}' in '{field}'", hint)
+                    yield item.finding(path, f"unknown {singular(target)} '{entry}' in '{field}'", hint)
 
 
 def _values(item: Located, field: str) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -104,11 +109,14 @@ def _values(item: Located, field: str) -> Iterator[tuple[tuple[str | int, ...], 
 def _repeated_list_items(collected: Collected) -> Iterator[Finding]:
     for holder, field, _ in REFERENCES:
         for item in collected.records[holder]:
+            value = getattr(item.record, field)
+            if isinstance(value, str) or len(set(value)) == len(value):
+                continue
             seen: set[str] = set()
-            for path, value in _values(item, field):
-                if value in seen and isinstance(path[-1], int):
-                    yield item.finding(path, f"'{value}' is listed twice in '{field}'", "remove the repeat")
-                seen.add(value)
+            for path, entry in _values(item, field):
+                if entry in seen:
+                    yield item.finding(path, f"'{entry}' is listed twice in '{field}'", "remove the repeat")
+                seen.add(entry)
 
 
 def _subdomains(collected: Collected) -> Iterator[Finding]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +16,7 @@ from .findings import Finding, has_errors
 from .guidance import Guidance, Origin
 from .load import Document, load_document
 from .model import Partnership
-from .validate import Collected, validate_documents
+from .validate import Collected, validate_briefing_file, validate_guidance_file
 
 GUIDANCE_DIR = "guidance"
 BRIEFINGS_DIR = "briefings"
@@ -72,10 +72,10 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check(root: Path, today: dt.date | None = None) -> Result:
+def check(root: Path | str, today: dt.date | None = None) -> Result:
     """Load, validate and cross-check everything under ``root``."""
     with _cyclic_gc_paused():
-        return _check(root, today)
+        return _check(Path(root), today)
 
 
 def _check(root: Path, today: dt.date | None) -> Result:
@@ -84,10 +84,10 @@ def _check(root: Path, today: dt.date | None) -> Result:
                           "run the command from the repository root, or pass the folder that holds guidance/")
         return Result((missing,), None)
     findings: list[Finding] = []
-    guidance_docs = _load_all(root, GUIDANCE_DIR, findings)
-    briefing_docs = _load_all(root, BRIEFINGS_DIR, findings)
+    collected = Collected()
+    _load_and_validate(root, GUIDANCE_DIR, validate_guidance_file, collected, findings)
+    _load_and_validate(root, BRIEFINGS_DIR, validate_briefing_file, collected, findings)
     all_read = not findings
-    collected = validate_documents(guidance_docs, briefing_docs)
     findings.extend(collected.findings)
     findings.extend(check_cross_references(collected, today or dt.date.today(), complete=all_read))
     if has_errors(findings):
@@ -95,7 +95,7 @@ def _check(root: Path, today: dt.date | None) -> Result:
     return Result(tuple(findings), build_guidance(collected))
 
 
-def load_guidance(root: Path) -> Guidance:
+def load_guidance(root: Path | str) -> Guidance:
     """The validated guidance, or :class:`GuidanceError` listing every error."""
     result = check(root)
     if result.guidance is None:
@@ -103,15 +103,20 @@ def load_guidance(root: Path) -> Guidance:
     return result.guidance
 
 
-def _load_all(root: Path, folder: str, findings: list[Finding]) -> list[Document]:
-    documents = []
+def _load_and_validate(root: Path, folder: str, validate: Callable[[Document, Collected], None],
+                       collected: Collected, findings: list[Finding]) -> None:
+    """Each file is validated as soon as it is read, and its plain data let go of straight after.
+
+    Holding every file's data until all were read made check grow faster than the
+    content (bench/README.md).
+    """
     for file in content_files(root, folder):
         loaded = load_document(file, file.relative_to(root).as_posix())
         if isinstance(loaded, Finding):
             findings.append(loaded)
-        else:
-            documents.append(loaded)
-    return documents
+            continue
+        validate(loaded, collected)
+        loaded.data = None
 
 
 def build_guidance(collected: Collected) -> Guidance:

@@ -58,13 +58,19 @@ def validate_documents(guidance: Sequence[Document], briefings: Sequence[Documen
     """Validate every record of every document."""
     collected = Collected()
     for document in guidance:
-        _validate_guidance_file(document, collected)
+        validate_guidance_file(document, collected)
     for document in briefings:
-        _validate_records(document, BRIEFING_KIND, "briefings", [((), document.data)], collected)
+        validate_briefing_file(document, collected)
     return collected
 
 
-def _validate_guidance_file(document: Document, collected: Collected) -> None:
+def validate_briefing_file(document: Document, collected: Collected) -> None:
+    """Validate one file from briefings/: the file is the briefing."""
+    _validate_records(document, BRIEFING_KIND, "briefings", [((), document.data)], collected)
+
+
+def validate_guidance_file(document: Document, collected: Collected) -> None:
+    """Validate one file from guidance/: one top-level key naming its kind, then its records."""
     data = document.data
     if not isinstance(data, dict) or not data:
         collected.findings.append(_at(document, (), "file should be a mapping with one key naming its kind",
