@@ -16,6 +16,7 @@ from .export import export_json
 from .findings import format_findings
 from .pipeline import check
 from .reference import render_reference
+from .render import write_site
 from .schema import stale_schemas, write_schemas
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -46,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     json_cmd = formats.add_parser("json", help="the whole guidance as one JSON document (open data)")
     json_cmd.add_argument("out", type=Path, help="file to write, or - for standard output")
     _add_root(json_cmd, option=True)
+    markdown_cmd = formats.add_parser("markdown", help="every site page as Markdown, for other site builders")
+    markdown_cmd.add_argument("out", type=Path, help="folder to write the pages and data files into")
+    _add_root(markdown_cmd, option=True)
     return parser
 
 
@@ -105,6 +109,10 @@ def _run_export(args: argparse.Namespace) -> int:
     if result.guidance is None:
         print(format_findings(result.findings, "text"), file=sys.stderr)
         return EXIT_INVALID
+    if args.export_format == "markdown":
+        count = write_site(result.guidance, args.out)
+        print(f"wrote {count} files to {args.out}")
+        return EXIT_OK
     text = json.dumps(export_json(result.guidance), indent=2, ensure_ascii=False) + "\n"
     if str(args.out) == "-":
         sys.stdout.write(text)

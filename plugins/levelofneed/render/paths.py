@@ -1,0 +1,66 @@
+"""Where each generated page lives. Record ids become addresses, so these never change.
+
+Paths are Markdown source paths relative to the docs folder. MkDocs turns
+``indicators/x.md`` into ``indicators/x/``; links between pages use these source
+paths so that MkDocs checks every one of them in a strict build.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..model import Briefing, Domain, Indicator, Level, Procedure, Subdomain, Topic
+
+HOME = "index.md"
+LEVELS = "levels/index.md"
+DOMAINS = "domains/index.md"
+TOPICS = "topics/index.md"
+AGES = "ages/index.md"
+SERVICES = "services/index.md"
+PROCEDURES = "procedures/index.md"
+BRIEFINGS = "briefings/index.md"
+GLOSSARY = "glossary.md"
+ABOUT = "about.md"
+OPEN_DATA = "open-data.md"
+DATA_JSON = "data/guidance.json"
+DATA_OPENREFERRAL = "data/services-openreferral.json"
+MANIFEST = "manifest.webmanifest"
+
+
+def level(record: Level) -> str:
+    return f"levels/{record.id}.md"
+
+
+def domain(record: Domain) -> str:
+    return f"domains/{record.id}/index.md"
+
+
+def subdomain(parent: Domain, record: Subdomain) -> str:
+    return f"domains/{parent.id}/{record.id}.md"
+
+
+def topic(record: Topic) -> str:
+    return f"topics/{record.id}.md"
+
+
+def age_band(band: str) -> str:
+    return f"ages/{band}.md"
+
+
+def indicator(record: Indicator) -> str:
+    return f"indicators/{record.id}.md"
+
+
+def procedure(record: Procedure) -> str:
+    return f"procedures/{record.id}.md"
+
+
+def briefing(record: Briefing) -> str:
+    return f"briefings/{record.id}.md"
+
+
+def relative(here: str, target: str) -> str:
+    """The link from page ``here`` to ``target``, both docs-relative source paths."""
+    if target == here:
+        return posixpath.basename(here)
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")

@@ -1,0 +1,45 @@
+"""The services directory: every service on one page, filterable by level, topic and age."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Service
+from . import paths
+from .page import render_page
+from .site import Site
+
+
+def pages(site: Site) -> Iterator[tuple[str, str]]:
+    """The directory page. Each service has an anchor named after its id."""
+    ordered = sorted(site.guidance.services, key=lambda s: s.name.casefold())
+    used_topics = {tid for service in ordered for tid in service.topics}
+    yield paths.SERVICES, render_page(
+        site, paths.SERVICES, "services.md.j2", "Services directory",
+        services=ordered,
+        filter_topics=[t for t in site.guidance.topics if t.id in used_topics],
+        data=data_attributes,
+        ages=age_range,
+    )
+
+
+def data_attributes(service: Service) -> dict[str, str]:
+    """What the filter script reads. Without the script every service stays visible."""
+    return {
+        "data-levels": " ".join(service.levels),
+        "data-topics": " ".join(service.topics),
+        "data-min-age": "" if service.minimum_age is None else str(service.minimum_age),
+        "data-max-age": "" if service.maximum_age is None else str(service.maximum_age),
+    }
+
+
+def age_range(service: Service) -> str:
+    """The ages a service takes, in words."""
+    low, high = service.minimum_age, service.maximum_age
+    if low is None and high is None:
+        return "All ages"
+    if high is None:
+        return f"From {low}"
+    if low is None:
+        return f"Up to {high}"
+    return f"{low} to {high}"

@@ -1,0 +1,91 @@
+"""What a template may call while it writes one page: links, escaped prose and level badges.
+
+Each helper returns :class:`markupsafe.Markup` that it has built from escaped parts,
+so templates never concatenate raw YAML text into Markdown or HTML. Plain strings a
+template prints are escaped by the environment (see :mod:`.environment`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from markupsafe import Markup
+
+from ..model import GlossaryTerm, Level
+from . import paths
+from .site import Site
+from .text import attribute, encode, escape, phone_href, squash
+
+
+class PageWriter:
+    """Helpers bound to one page, so links are relative to it and each term is linked once."""
+
+    def __init__(self, site: Site, here: str) -> None:
+        self.site = site
+        self.here = here
+        self._linked_terms: set[str] = set()
+        self._link_terms = here != paths.GLOSSARY
+
+    def href(self, target: str, anchor: str = "") -> str:
+        """The relative address of another generated page (a docs source path)."""
+        address = paths.relative(self.here, target)
+        return f"{address}#{anchor}" if anchor else address
+
+    def link(self, target: str, text: str, anchor: str = "", css: str = "") -> Markup:
+        """A Markdown link, which MkDocs checks and rewrites in a strict build."""
+        attrs = f"{{: .{' .'.join(css.split())} }}" if css else ""
+        return Markup(f"[{escape(text)}]({attribute(self.href(target, anchor))}){attrs}")
+
+    def level_label(self, level: Level) -> str:
+        """'Level 3: Complex needs'. Colour never appears without this text."""
+        return f"Level {level.number}: {squash(level.name)}"
+
+    def level_badge(self, level: Level, linked: bool = True) -> Markup:
+        """The level's number and name on its colour, linked to the level's page."""
+        css = f"lon-badge lon-tone-{self.site.tone(level)}"
+        label = self.level_label(level)
+        if linked:
+            return self.link(paths.level(level), label, css=css)
+        return Markup(f'<span class="{css}">{escape(label)}</span>')
+
+    def tone(self, level: Level) -> str:
+        """The CSS class that colours a level's card or column."""
+        return f"lon-tone-{self.site.tone(level)}"
+
+    def prose(self, text: str) -> Markup:
+        """Running text, escaped, with the first mention of each glossary term linked."""
+        flat = squash(text)
+        if not self._link_terms:
+            return escape(flat)
+        parts: list[str] = []
+        position = 0
+        for found in self.site.terms.find(flat):
+            if found.term.id in self._linked_terms:
+                continue
+            self._linked_terms.add(found.term.id)
+            parts.append(encode(flat[position:found.start], line_start=position == 0))
+            parts.append(self._term_link(flat[found.start:found.end], found.term))
+            position = found.end
+        parts.append(encode(flat[position:], line_start=position == 0))
+        return Markup("".join(parts))
+
+    def _term_link(self, text: str, entry: GlossaryTerm) -> str:
+        # No title attribute: phones cannot hover, and the glossary is one tap away.
+        return f"[{escape(text)}]({attribute(self.href(paths.GLOSSARY, entry.id))}){{: .lon-term }}"
+
+    def external(self, url: object, text: str) -> Markup:
+        """A link to another website; the address was validated as http(s) by the model."""
+        return Markup(f'<a class="lon-external" href="{attribute(str(url))}">{escape(text)}</a>')
+
+    def phone(self, number: str) -> Markup:
+        """A number a phone can dial with one tap."""
+        return Markup(f'<a href="{attribute(phone_href(number))}">{escape(number)}</a>')
+
+    def email(self, address: str) -> Markup:
+        """A mail link."""
+        return Markup(f'<a href="mailto:{attribute(address)}">{escape(address)}</a>')
+
+    @staticmethod
+    def date(value: dt.date | None) -> str:
+        """'1 November 2026', the way GOV.UK writes dates."""
+        return f"{value.day} {value:%B %Y}" if value else "not recorded"

@@ -1,0 +1,78 @@
+"""The files published beside the pages: open data, Open Referral UK, manifest, icons; and the export."""
+
+from __future__ import annotations
+
+import json
+import struct
+import uuid
+from pathlib import Path
+
+import pytest
+
+from levelofneed import Guidance, load_guidance
+from levelofneed.cli import main
+from levelofneed.export import export_json
+from levelofneed.render import render_files, render_pages
+from levelofneed.render.icons import SIZES, icon_path
+from levelofneed.render.openreferral import export_openreferral
+
+from .conftest import BASE
+
+ORUK_FIELDS = {"id", "name", "description", "url", "email", "status", "minimum_age", "maximum_age", "organization"}
+
+
+@pytest.fixture(scope="module")
+def guidance() -> Guidance:
+    return load_guidance(BASE)
+
+
+def test_open_data_is_the_json_export(guidance: Guidance) -> None:
+    files = render_files(guidance)
+    assert json.loads(files["data/guidance.json"]) == json.loads(json.dumps(export_json(guidance)))
+
+
+def test_openreferral_services_have_the_uk_profile_fields(guidance: Guidance) -> None:
+    document = export_openreferral(guidance)
+    assert document["total_items"] == len(guidance.services) == len(document["contents"])
+    for service, record in zip(document["contents"], guidance.services, strict=True):
+        assert set(service) >= ORUK_FIELDS
+        assert uuid.UUID(service["id"]).version == 5
+        assert service["name"] == record.name
+        assert service["status"] in {"active", "inactive", "defunct", "temporarily closed"}
+        assert service["organization"]["name"] == record.organization
+        assert service["organization"]["id"] == service["organization_id"]
+
+
+def test_openreferral_ids_are_stable_between_builds(guidance: Guidance) -> None:
+    assert export_openreferral(guidance) == export_openreferral(load_guidance(BASE))
+
+
+def test_icons_are_pngs_of_the_sizes_the_manifest_names(guidance: Guidance) -> None:
+    files = render_files(guidance)
+    manifest = json.loads(files["manifest.webmanifest"])
+    assert manifest["start_url"] == "./" and manifest["display"] == "standalone"
+    for size in SIZES:
+        png = files[icon_path(size)]
+        assert png.startswith(b"\x89PNG\r\n\x1a\n")
+        assert struct.unpack(">II", png[16:24]) == (size, size)
+    for icon in manifest["icons"]:
+        assert icon["src"] in files
+        assert icon["src"].endswith(f"-{icon['sizes'].split('x')[0]}.png")
+
+
+def test_export_markdown_writes_the_same_pages(guidance: Guidance, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "pages"
+    assert main(["export", "markdown", str(out), "--root", str(BASE)]) == 0
+    assert "wrote" in capsys.readouterr().out
+    for path, text in render_pages(guidance).items():
+        assert (out / path).read_text(encoding="utf-8") == text
+    assert (out / "data" / "services-openreferral.json").is_file()
+
+
+def test_export_markdown_refuses_invalid_content(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "guidance").mkdir()
+    (tmp_path / "guidance" / "levels.yaml").write_text("levels: nonsense\n", encoding="utf-8")
+    assert main(["export", "markdown", str(tmp_path / "out"), "--root", str(tmp_path)]) == 1
+    assert "guidance/levels.yaml:" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
