@@ -70,6 +70,8 @@ def _ids(collected: Collected, kind: str) -> set[str]:
 
 def _duplicate_ids(collected: Collected) -> Iterator[Finding]:
     for kind, items in collected.records.items():
+        if kind == "partnership":
+            continue  # a second partnership file is reported once, by _partnership
         seen: dict[str, Located] = {}
         for item in items:
             record_id = item.record_id
