@@ -74,3 +74,8 @@ def test_every_problem_is_reported_in_one_run(base_root: Path, capsys: pytest.Ca
     assert main(["check", str(base_root)]) == 1
     output = capsys.readouterr().out
     assert "3 errors in 2 files" in output
+
+
+def test_unwritable_output_is_a_usage_error(base_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "json", str(base_root), "--root", str(base_root)]) == 2
+    assert "levelofneed: error:" in capsys.readouterr().err

@@ -44,3 +44,20 @@ def test_oversized_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     result = load_document(file, "big.yaml")
     assert isinstance(result, Finding)
     assert "over the 20 MiB limit" in result.message
+
+
+def test_unreadable_file_is_a_finding_not_a_traceback(tmp_path: Path) -> None:
+    link = tmp_path / "gone.yaml"
+    link.symlink_to(tmp_path / "missing-target.yaml")
+    result = load_document(link, "guidance/gone.yaml")
+    assert isinstance(result, Finding)
+    assert result.message.startswith("file cannot be read")
+    assert (result.path, result.line, result.column) == ("guidance/gone.yaml", 1, 1)
+
+
+def test_nesting_near_python_recursion_limit_is_refused(tmp_path: Path) -> None:
+    file = tmp_path / "deep.yaml"
+    file.write_text("glossary: " + "[" * 998 + "]" * 998 + "\n")
+    result = load_document(file, "deep.yaml")
+    assert isinstance(result, Finding)
+    assert "nested more than" in result.message

@@ -139,7 +139,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     root = getattr(args, "root", None)
     if root is not None and not root.is_dir():
         parser.error(f"ROOT '{root}' is not a folder")
-    return _COMMANDS[args.command](args)
+    try:
+        return _COMMANDS[args.command](args)
+    except OSError as error:  # e.g. an output path that is a folder, or a read-only disk
+        print(f"levelofneed: error: {error.strerror or error}: {error.filename or ''}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def entry_point() -> None:

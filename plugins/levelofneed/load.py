@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 50  # the deepest real record nests about 5 levels; Python's own limit is near 1,000
 STR_TAG = "tag:yaml.org,2002:str"
 _SCALARS = yaml.constructor.SafeConstructor.yaml_constructors
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
@@ -95,6 +96,14 @@ def _error(path: str, line: int, column: int, message: str, hint: str) -> LoadEr
 
 
 def _read_text(file: Path, path: str) -> str:
+    try:
+        return _decode(file, path)
+    except OSError as error:
+        raise _error(path, 1, 1, f"file cannot be read ({error.strerror or error})",
+                     "check that the file exists and that you may read it") from None
+
+
+def _decode(file: Path, path: str) -> str:
     size = file.stat().st_size
     if size > MAX_FILE_BYTES:
         raise _error(path, 1, 1, f"file is {size // 1024 // 1024} MiB, over the 20 MiB limit",
@@ -150,11 +159,14 @@ class _Converter:
         self.path = path
         self.budget = text_length + 10_000
 
-    def convert(self, node: yaml.Node) -> Any:
+    def convert(self, node: yaml.Node, depth: int = 0) -> Any:
         self.budget -= 1
         if self.budget < 0:
             raise self._fail(node, "aliases expand to far more values than the file holds",
                              "remove the YAML anchors (&) and aliases (*) and write the values out")
+        if depth > MAX_DEPTH:
+            raise self._fail(node, f"values are nested more than {MAX_DEPTH} levels deep",
+                             "guidance never needs this much nesting; check the brackets and indentation")
         if node.tag == STR_TAG:  # most values are plain text: the fast path keeps check near the compose floor
             return node.value
         if isinstance(node, yaml.ScalarNode):
@@ -163,10 +175,10 @@ class _Converter:
             raise self._unsafe_tag(node)
         if isinstance(node, yaml.SequenceNode):
             self.budget -= len(node.value)  # text items below skip convert(), so count them here
-            return [item.value if item.tag == STR_TAG else self.convert(item) for item in node.value]
-        return self._mapping(node)
+            return [item.value if item.tag == STR_TAG else self.convert(item, depth + 1) for item in node.value]
+        return self._mapping(node, depth)
 
-    def _mapping(self, node: yaml.Node) -> dict[str, Any]:
+    def _mapping(self, node: yaml.Node, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         self.budget -= len(node.value)
         for key_node, value_node in node.value:
@@ -174,7 +186,7 @@ class _Converter:
             if key in result:
                 raise self._fail(key_node, f"duplicate key '{key}'",
                                  "each key may appear once in a mapping; remove or merge the repeat")
-            result[key] = value_node.value if value_node.tag == STR_TAG else self.convert(value_node)
+            result[key] = value_node.value if value_node.tag == STR_TAG else self.convert(value_node, depth + 1)
         return result
 
     def _key(self, node: yaml.Node) -> str:
