@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup serve site check lint test generated bench clean
@@ -14,6 +15,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# axe-core for the accessibility test, from the npm registry at set-up (never at run time).
+# Without npm the browser accessibility test is skipped locally; CI installs npm.
+$(NODE_STAMP): package.json
+	@if command -v npm >/dev/null; then \
+		npm install --no-audit --no-fund --no-package-lock --loglevel=error && touch $(NODE_STAMP); \
+	else echo "npm not found: the accessibility test will be skipped (apt-get install npm)"; fi
 
 setup: $(STAMP)
 
@@ -30,7 +38,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/mypy plugins
 
-test: $(STAMP) lint
+test: $(STAMP) $(NODE_STAMP) lint
 	$(BIN)/levelofneed schema --check
 	$(BIN)/levelofneed reference --check
 	$(BIN)/levelofneed coverage --check
@@ -45,4 +53,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_check.py
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules site .pytest_cache .mypy_cache .ruff_cache

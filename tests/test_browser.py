@@ -159,3 +159,58 @@ def test_pages_fit_a_320_pixel_screen(browser_page: tuple[Any, Watch], base_url:
     finally:
         page.set_viewport_size({"width": 1280, "height": 800})
     assert watch.blocked == [] and watch.errors == []
+
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_RUN = ("async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
+           ".violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))")
+
+
+def _require_axe() -> None:
+    """axe-core comes from npm at set-up (make test); in CI its absence is a failure."""
+    if AXE.is_file():
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{AXE} is missing; 'make test' installs it with npm")
+    pytest.skip("axe-core is not installed (npm install)")
+
+
+def _accessibility_paths(guidance: Guidance) -> list[str]:
+    domain = guidance.domains[0]
+    return [*_paths(guidance), f"domains/{domain.id}/{domain.subdomains[0].id}/", f"topics/{guidance.topics[0].id}/",
+            "services/", "glossary/", "briefings/", "procedures/", "coverage/"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pages_meet_wcag_aa_by_axe(browser_page: tuple[Any, Watch], base_url: str, guidance: Guidance,
+                                   scheme: str) -> None:
+    _require_axe()
+    page, watch = browser_page
+    page.emulate_media(color_scheme=scheme)
+    found = {}
+    try:
+        for path in _accessibility_paths(guidance):
+            page.goto(base_url + path, wait_until="networkidle")
+            page.evaluate("localStorage.clear()")  # let the emulated colour scheme choose the palette
+            page.reload(wait_until="networkidle")
+            page.add_script_tag(path=str(AXE))
+            violations = page.evaluate(AXE_RUN, WCAG_TAGS)
+            if violations:
+                found[path] = violations
+    finally:
+        page.emulate_media(color_scheme="light")
+    assert found == {}
+    assert watch.blocked == [] and watch.errors == []
+
+
+def test_keyboard_reaches_skip_link_then_search(browser_page: tuple[Any, Watch], base_url: str) -> None:
+    page, _ = browser_page
+    page.goto(base_url, wait_until="networkidle")
+    page.keyboard.press("Tab")
+    first = page.evaluate("document.activeElement.textContent.trim()")
+    assert first.lower().startswith("skip to content")
+    focusable = page.evaluate(
+        "[...document.querySelectorAll('a[href], button, input, select')].filter(e => e.offsetParent !== null)"
+        ".every(e => (e.getAttribute('aria-label') || e.textContent.trim() || e.title || e.labels?.length))")
+    assert focusable, "every visible control has an accessible name"
