@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -55,6 +54,6 @@ def test_no_sentence_is_copied_from_the_seed() -> None:
     assert copied == []
 
 
-def test_the_check_finds_a_copied_sentence(tmp_path: Path) -> None:
+def test_the_check_finds_a_copied_sentence() -> None:
     sentence = "the partnership needs to be robust in identifying early help provision for families"
     assert _runs(_words(sentence)) & _runs(_words(f"Intro. {sentence.capitalize()}. Outro."))

@@ -6,7 +6,6 @@ in the next, and valid records still reach the cross-reference checks.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -52,16 +51,6 @@ class Collected:
     invalid_ids: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in _ALL_KINDS})
 
 
-
-
-def validate_documents(guidance: Sequence[Document], briefings: Sequence[Document]) -> Collected:
-    """Validate every record of every document."""
-    collected = Collected()
-    for document in guidance:
-        validate_guidance_file(document, collected)
-    for document in briefings:
-        validate_briefing_file(document, collected)
-    return collected
 
 
 def validate_briefing_file(document: Document, collected: Collected) -> None:
