@@ -79,3 +79,37 @@ def test_every_problem_is_reported_in_one_run(base_root: Path, capsys: pytest.Ca
 def test_unwritable_output_is_a_usage_error(base_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "json", str(base_root), "--root", str(base_root)]) == 2
     assert "levelofneed: error:" in capsys.readouterr().err
+
+
+def _set_verification(root: Path, file: str, old: str, new: str) -> None:
+    path = root / "guidance" / file
+    path.write_text(path.read_text().replace(old, new, 1))
+
+
+VERIFIED = "verification: {status: verified, checked: 2026-11-01, against: Test data}"
+
+
+def test_strict_passes_an_unverified_service_with_a_warning(base_root: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    _set_verification(base_root, "services.yaml", VERIFIED, "verification: {status: unverified, note: Ask}")
+    assert main(["check", str(base_root), "--strict", "--today", "2026-11-27"]) == 0
+    assert "warning: service 'health-visiting' has not been verified" in capsys.readouterr().out
+
+
+def test_strict_fails_an_unverified_contact(base_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _set_verification(base_root, "partnership.yaml", VERIFIED, "verification: {status: unverified, note: Ask}")
+    assert main(["check", str(base_root), "--today", "2026-11-27"]) == 0
+    assert main(["check", str(base_root), "--strict", "--today", "2026-11-27"]) == 1
+    assert "warning: contact 'police' has not been verified" in capsys.readouterr().out
+
+
+def test_today_pins_when_a_check_goes_stale(base_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(base_root), "--strict", "--today", "2027-11-01"]) == 0
+    assert main(["check", str(base_root), "--strict", "--today", "2027-11-02"]) == 1
+    assert "more than 12 months ago" in capsys.readouterr().out
+
+
+def test_a_bad_today_is_a_usage_error() -> None:
+    result = _run("check", "--today", "27/11/2026")
+    assert result.returncode == 2
+    assert "is not a date; write it as YYYY-MM-DD" in result.stderr

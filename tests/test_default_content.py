@@ -76,7 +76,7 @@ def test_counts_in_the_export(exported: dict[str, list[dict[str, object]]]) -> N
     assert len(exported["procedures"]) >= 3
     assert len(exported["briefings"]) >= 12
     assert len(exported["glossary"]) >= 40
-    assert all(service.get("last_verified") for service in exported["services"])
+    assert all(service.get("verification") for service in exported["services"])
 
 
 def test_required_topics_are_present(guidance: Guidance) -> None:
@@ -108,10 +108,80 @@ def test_level_four_asks_for_a_call_then_a_written_referral(guidance: Guidance) 
 
 
 def test_partnership_contacts(guidance: Guidance) -> None:
-    partnership = guidance.partnership
-    assert partnership.immediate_danger.phone == "999"
-    assert partnership.front_door.phone.replace(" ", "") == "03451400845"
-    assert partnership.out_of_hours.phone.replace(" ", "") == "01519343555"
+    """Sefton's front door is CHAT; the retired LSCB-era line must never come back (issue 7)."""
+    assert guidance.partnership.name == "Sefton Safeguarding Children Partnership"
+    assert guidance.emergency.phone == "999"
+    assert guidance.front_door.name == "Children's Help and Advice Team (CHAT)"
+    assert (guidance.front_door.phone or "").replace(" ", "") == "01519344013"
+    assert guidance.front_door.hours == ["Monday, Tuesday and Thursday, 9am to 5:30pm",
+                                         "Wednesday, 10:30am to 5:30pm (answerphone from 9am to 10:30am)",
+                                         "Friday, 9am to 4pm"]
+    assert (guidance.out_of_hours.phone or "").replace(" ", "") == "01519343555"
+    assert "0345 140 0845" in guidance.front_door.former_phones
+
+
+KEY_CONTACTS = ("front-door", "out-of-hours", "lado", "camhs-crisis")
+
+
+@pytest.mark.parametrize("contact_id", KEY_CONTACTS)
+def test_key_contacts_are_verified_with_a_cited_source(guidance: Guidance, contact_id: str) -> None:
+    verification = guidance.contact_by_id[contact_id].verification
+    assert verification.status == "verified"
+    assert verification.checked is not None
+    assert (verification.against or "").startswith("https://") or (verification.against or "").startswith("http://")
+
+
+def test_every_contact_is_verified(guidance: Guidance) -> None:
+    """check --strict fails on an unverified contact; the default content publishes none."""
+    assert [c.id for c in guidance.partnership.contacts if c.verification.status != "verified"] == []
+
+
+# Placements a safeguarding lead signed off in the content review (issue 7): each must stay at level 4.
+LEVEL_4 = {
+    "under-13-sexual-activity": "sexual activity under 13",
+    "under-16-adult-partner-or-gifts": "an adult partner, gifts, alcohol or lifts for an under-16",
+    "nude-images-coercion-adult-or-under-13": "coerced nude images, an adult involved, or an under-13",
+    "sister-has-had-fgm": "a sister who has had FGM",
+    "bruising-non-mobile-baby": "bruising in a child who is not independently mobile",
+    "homeless-16-17-year-old": "a homeless 16 or 17-year-old",
+    "hit-repeatedly-as-punishment": "hitting a child repeatedly",
+    "made-to-go-without-food": "making a child go without food",
+    "locked-in-room-as-punishment": "locking a child in a room",
+    "harsh-or-humiliating-punishment": "humiliating punishment",
+}
+
+
+@pytest.mark.parametrize("indicator_id", sorted(LEVEL_4), ids=lambda i: LEVEL_4[i])
+def test_safety_critical_placements_are_level_4(guidance: Guidance, indicator_id: str) -> None:
+    assert guidance.indicator_by_id[indicator_id].level == guidance.levels[3].id
+
+
+def test_non_mobile_bruising_covers_disabled_children_and_acts_the_same_day(guidance: Guidance) -> None:
+    indicator = guidance.indicator_by_id["bruising-non-mobile-baby"]
+    assert "disabled" in indicator.text.lower()
+    assert "non-mobile-bruising" in indicator.procedures
+    actions = " ".join(indicator.first_actions).lower()
+    assert "same day" in actions or "same-day" in actions
+    assert "((front-door))" in " ".join(indicator.first_actions)
+
+
+def test_safety_critical_indicators_carry_first_actions(guidance: Guidance) -> None:
+    fgm = " ".join(guidance.indicator_by_id["fgm-known-or-imminent"].first_actions)
+    assert "((police-non-emergency))" in fgm and "one month" in fgm
+    allegations = [i for i in guidance.indicators if "allegations-against-staff" in i.topics and i.first_actions]
+    assert any("((lado))" in " ".join(i.first_actions) for i in allegations)
+
+
+def test_no_retired_number_or_name_is_published(guidance: Guidance,
+                                                exported: dict[str, list[dict[str, object]]]) -> None:
+    text = json.dumps(exported, ensure_ascii=False)
+    assert "0345 140 0845" not in text.replace(guidance.front_door.former_phones[0], "", 1)
+    assert "8am to 6pm" not in text
+    assert "Sefton LSCB business unit" not in text
+
+
+def test_four_procedures_including_non_mobile_bruising(guidance: Guidance) -> None:
+    assert {"escalation", "pre-birth", "sudic", "non-mobile-bruising"} <= set(guidance.procedure_by_id)
 
 
 def test_every_indicator_has_keywords_and_a_source(guidance: Guidance) -> None:

@@ -2,7 +2,8 @@
 
 A valid case must pass ``check`` (warnings listed in expected.txt are allowed); an
 invalid case must fail with exactly the findings in its expected.txt, located to the
-line and column.
+line and column. The date is pinned, so checks that age (reviews, verification) give
+the same findings on any day.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .conftest import EXAMPLES, build_example
 
 VALID = sorted((EXAMPLES / "valid").iterdir())
 INVALID = sorted((EXAMPLES / "invalid").iterdir())
+TODAY = "2026-11-27"
 
 
 def _expected(case: Path) -> list[str]:
@@ -35,7 +37,7 @@ def test_there_are_at_least_25_kinds_of_invalid_content() -> None:
 @pytest.mark.parametrize("case", VALID, ids=[c.name for c in VALID])
 def test_valid_case_passes(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = build_example(case, tmp_path / "root")
-    assert main(["check", str(root)]) == 0
+    assert main(["check", str(root), "--today", TODAY]) == 0
     assert _findings(capsys.readouterr().out) == _expected(case)
 
 
@@ -43,7 +45,7 @@ def test_valid_case_passes(case: Path, tmp_path: Path, capsys: pytest.CaptureFix
 def test_invalid_case_fails_with_located_findings(case: Path, tmp_path: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     root = build_example(case, tmp_path / "root")
-    assert main(["check", str(root)]) == 1
+    assert main(["check", str(root), "--today", TODAY]) == 1
     output = capsys.readouterr().out
     expected = _expected(case)
     assert expected, f"{case.name} has no expected.txt"

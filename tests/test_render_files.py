@@ -18,7 +18,7 @@ from levelofneed.render.openreferral import export_openreferral
 
 from .conftest import BASE
 
-ORUK_FIELDS = {"id", "name", "description", "url", "email", "status", "minimum_age", "maximum_age", "organization"}
+ORUK_FIELDS = {"id", "name", "description", "url", "status", "minimum_age", "maximum_age", "organization"}
 
 
 @pytest.fixture(scope="module")

@@ -149,7 +149,7 @@ def test_navigation_leaves_indicators_out(guidance: Guidance) -> None:
 def test_banner_escapes_partnership_text(guidance: Guidance) -> None:
     danger = guidance.partnership.immediate_danger.model_copy(update={"message": "<b>Danger</b> & 999"})
     partnership = guidance.partnership.model_copy(update={"immediate_danger": danger})
-    html = str(banner_html(partnership))
+    html = str(banner_html(dataclasses.replace(guidance, partnership=partnership)))
     assert "<b>" not in html
     assert "&#60;b&#62;Danger&#60;/b&#62; &#38; 999" in html
     assert 'href="tel:999"' in html and 'href="tel:01000000000"' in html

@@ -75,7 +75,7 @@ def test_export_json_shape(base_root: Path, tmp_path: Path) -> None:
     indicator = next(i for i in data["indicators"] if i["id"] == "basic-care-hygiene")
     assert (indicator["level"], indicator["domain"], indicator["subdomain"]) == (
         "level-2", "parenting-capacity", "basic-care")
-    assert data["services"][0]["last_verified"] == "2026-11-01"
+    assert data["services"][0]["verification"]["checked"] == "2026-11-01"
 
 
 def test_export_refuses_invalid_content(base_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,6 +6,7 @@ Exit codes: 0 valid, 1 invalid content, 2 usage (including a ROOT that does not 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -31,7 +32,10 @@ def _parser() -> argparse.ArgumentParser:
     _add_root(check_cmd)
     check_cmd.add_argument("--format", choices=("text", "github", "json"), default="text",
                            help="text (default), github annotations, or json")
-    check_cmd.add_argument("--strict", action="store_true", help="treat warnings (e.g. review overdue) as errors")
+    check_cmd.add_argument("--strict", action="store_true",
+                           help="fail on warnings too (overdue reviews, unverified contacts), as before publishing")
+    check_cmd.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD",
+                           help="the date to judge reviews and checks by (default: today)")
     schema_cmd = commands.add_parser("schema", help="write a JSON Schema for every kind of file")
     schema_cmd.add_argument("--out", type=Path, default=Path("schemas"), help="folder to write (default: schemas)")
     schema_cmd.add_argument("--check", action="store_true", help="exit 1 if the schemas in --out are stale")
@@ -61,8 +65,15 @@ def _add_root(parser: argparse.ArgumentParser, option: bool = False) -> None:
         parser.add_argument("root", type=Path, nargs="?", default=Path("."), help=help_text)
 
 
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date; write it as YYYY-MM-DD") from None
+
+
 def _run_check(args: argparse.Namespace) -> int:
-    result = check(args.root)
+    result = check(args.root, today=args.today)
     print(format_findings(result.findings, args.format))
     return EXIT_INVALID if result.failed(args.strict) else EXIT_OK
 

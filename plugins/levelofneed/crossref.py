@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from .contact_checks import check_contacts
 from .findings import Finding
 from .messages import did_you_mean
 from .model import Domain, Indicator, Level, PlanningResponse
+from .reviews import review_overdue
 from .validate import Collected, Located
 
 # (kind holding the reference, field, kind referred to)
@@ -61,6 +63,7 @@ def check_cross_references(collected: Collected, today: dt.date, complete: bool 
         checks += [_references, _subdomains, _partnership, _planning_responses]
     found = [finding for check in checks for finding in check(collected)]
     found.extend(_review_dates(collected, today))
+    found.extend(check_contacts(collected, today, complete))
     return found
 
 
@@ -195,6 +198,6 @@ def _review_dates(collected: Collected, today: dt.date) -> Iterator[Finding]:
     for items in collected.records.values():
         for item in items:
             due = getattr(item.record, "review_due", None)
-            if due is not None and due < today:
+            if due is not None and review_overdue(due, today):
                 yield item.finding(("review_due",), f"review was due on {due.isoformat()}",
                                    "review the record, then update last_reviewed and review_due", severity="warning")

@@ -17,7 +17,11 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True, order=True)
 class Finding:
-    """One problem in the content. ``path`` is relative to the checked root."""
+    """One problem in the content. ``path`` is relative to the checked root.
+
+    ``fails_strict`` is false for the few warnings that even ``--strict`` only reports,
+    such as a service whose details nobody has verified yet: the site marks it.
+    """
 
     path: str
     line: int
@@ -25,6 +29,7 @@ class Finding:
     severity: Severity
     message: str
     hint: str
+    fails_strict: bool = True
 
     def as_text(self) -> str:
         """``path:line:column: error: what is wrong — how to fix it``."""
@@ -69,5 +74,5 @@ def format_findings(findings: Sequence[Finding], output_format: str) -> str:
 
 
 def has_errors(findings: Iterable[Finding], strict: bool = False) -> bool:
-    """Errors always fail; warnings fail only in strict mode."""
-    return any(f.severity == "error" or strict for f in findings)
+    """Errors always fail; warnings fail only in strict mode, and only those marked ``fails_strict``."""
+    return any(f.severity == "error" or (strict and f.fails_strict) for f in findings)

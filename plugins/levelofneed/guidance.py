@@ -8,6 +8,7 @@ from functools import cached_property
 
 from .model import (
     Briefing,
+    Contact,
     Domain,
     GlossaryTerm,
     Indicator,
@@ -53,6 +54,25 @@ class Guidance:
     def origin(self, kind: str, record_id: str) -> Origin | None:
         """The file and line where a record of ``kind`` (e.g. ``indicators``) was written."""
         return self.origins.get(f"{kind}/{record_id}")
+
+    @cached_property
+    def contact_by_id(self) -> dict[str, Contact]:
+        return {contact.id: contact for contact in self.partnership.contacts}
+
+    @property
+    def front_door(self) -> Contact:
+        """The contact for daytime worries about a child."""
+        return self.contact_by_id[self.partnership.front_door]
+
+    @property
+    def out_of_hours(self) -> Contact:
+        """The contact when the front door is closed."""
+        return self.contact_by_id[self.partnership.out_of_hours]
+
+    @property
+    def emergency(self) -> Contact:
+        """The contact for a child in immediate danger (the police on 999)."""
+        return self.contact_by_id[self.partnership.immediate_danger.contact]
 
     @cached_property
     def level_by_id(self) -> dict[str, Level]:

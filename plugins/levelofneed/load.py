@@ -50,6 +50,11 @@ class Document:
         self._root: yaml.Node | None = None
 
     @property
+    def text(self) -> str:
+        """The file's text as read (decoded, byte-order mark removed)."""
+        return self._text
+
+    @property
     def root(self) -> yaml.Node:
         """The composed nodes, rebuilt on first use (only findings need them)."""
         if self._root is None:

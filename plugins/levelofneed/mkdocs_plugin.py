@@ -40,6 +40,7 @@ from .guidance import Guidance
 from .pipeline import BRIEFINGS_DIR, GUIDANCE_DIR, check
 from .render import SiteOptions, banner_html, iter_pages, navigation, render_files
 from .render import paths as page_paths
+from .render.home import site_title
 
 log = logging.getLogger("mkdocs.plugins.levelofneed")
 
@@ -138,6 +139,7 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
         if not self.config.enabled:
             return config
         self.guidance = self._load(self._root(config))
+        config.site_name = site_title(self.guidance)  # the guidance names the site, not mkdocs.yml
         self.options = self._options(config)
         if self.config.nav and config.nav is None:
             config.nav = navigation(self.guidance, self._handwritten(config),
@@ -213,7 +215,7 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """Give the theme override the banner HTML, built and escaped by the render package."""
         if self.guidance is not None:
-            env.globals["levelofneed_banner"] = banner_html(self.guidance.partnership)
+            env.globals["levelofneed_banner"] = banner_html(self.guidance)
         return env
 
     @event_priority(-100)

@@ -15,6 +15,7 @@ from .crossref import check_cross_references
 from .findings import Finding, has_errors
 from .guidance import Guidance, Origin
 from .load import Document, load_document
+from .mentions import find_mentions
 from .model import Partnership
 from .validate import Collected, validate_briefing_file, validate_guidance_file
 
@@ -116,6 +117,7 @@ def _load_and_validate(root: Path, folder: str, validate: Callable[[Document, Co
             findings.append(loaded)
             continue
         validate(loaded, collected)
+        collected.mentions.extend(find_mentions(loaded))
         loaded.data = None
 
 

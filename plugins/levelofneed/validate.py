@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .findings import Finding
+from .findings import Finding, Severity
 from .load import Document, node_at, position
+from .mentions import Mention
 from .messages import did_you_mean, explain
 from .model import BRIEFING_KIND, GUIDANCE_KINDS, FileKind
 
@@ -33,13 +34,12 @@ class Located:
         """Every record kind has an ``id``; pydantic's base type does not say so."""
         return str(getattr(self.record, "id"))  # noqa: B009
 
-    def finding(self, field_path: Path, message: str, hint: str, severity: str = "error",
-                at_key: bool = False) -> Finding:
+    def finding(self, field_path: Path, message: str, hint: str, severity: Severity = "error",
+                at_key: bool = False, fails_strict: bool = True) -> Finding:
         """A finding that points at ``field_path`` inside this record."""
         node = node_at(self.document.root, self.path + field_path, key=at_key)
         line, column = position(node)
-        return Finding(self.document.path, line, column, "warning" if severity == "warning" else "error",
-                       message, hint)
+        return Finding(self.document.path, line, column, severity, message, hint, fails_strict)
 
 
 @dataclass
@@ -49,6 +49,7 @@ class Collected:
     records: dict[str, list[Located]] = field(default_factory=lambda: {k: [] for k in _ALL_KINDS})
     findings: list[Finding] = field(default_factory=list)
     invalid_ids: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in _ALL_KINDS})
+    mentions: list[Mention] = field(default_factory=list)
 
 
 

@@ -17,7 +17,8 @@ from .levels import Level, PlanningResponse
 from .partnership import Contact, Partnership
 from .procedure import Procedure, Step
 from .service import Service
-from .taxonomy import Domain, Subdomain, Topic
+from .taxonomy import Domain, Link, Subdomain, Topic
+from .verification import Verification
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ __all__ = [
     "GlossaryTerm",
     "Indicator",
     "Level",
+    "Link",
     "Partnership",
     "PlanningResponse",
     "Procedure",
@@ -71,4 +73,5 @@ __all__ = [
     "Subdomain",
     "SynonymGroup",
     "Topic",
+    "Verification",
 ]

@@ -19,7 +19,10 @@ class Briefing(Record):
     title: Text = Field(description="The briefing's title.")
     kind: BriefingKind = Field(description="case-review for learning from a named review, thematic otherwise.")
     review: Text | None = Field(default=None, description="The review it draws on, e.g. 'SCR Janet'.")
-    date: dt.date = Field(description="When the briefing was published, as YYYY-MM-DD.")
+    review_published: Text | None = Field(
+        default=None, description="When the review was published, as precisely as its source says, e.g. 'April 2019'."
+    )
+    date: dt.date = Field(description="When the briefing was written, as YYYY-MM-DD.")
     topics: list[Reference] = Field(default_factory=list, description="Ids of topics it relates to.")
     indicators: list[Reference] = Field(default_factory=list, description="Ids of related indicators.")
     background: Text = Field(description="Part 1: the background.")

@@ -25,6 +25,11 @@ class Indicator(Record):
         default_factory=list,
         description="Age bands where the indicator applies: unborn, 0-4, 5-11, 12-17, 18-25. Leave out for all ages.",
     )
+    first_actions: list[Text] = Field(
+        default_factory=list,
+        description="What to do first for this indicator, shown above the level's general steps. For "
+                    "safety-critical indicators; name contacts as ((contact-id)).",
+    )
     keywords: list[Text] = Field(
         default_factory=list, description="Words practitioners might type to find this indicator."
     )

@@ -1,51 +1,79 @@
-"""The partnership that publishes the guidance, and the contacts shown on every page."""
+"""The partnership that publishes the guidance, and its contacts: each kept in one record.
+
+Every other record names a contact by its id, written ``((contact-id))`` in text, so
+changing a number here changes every page, the export and every later output.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+from pydantic import Field, HttpUrl, model_validator
 
-from pydantic import Field, HttpUrl
-
-from .common import Record, Strict, Text
+from .common import Record, RecordId, Reference, Strict, Text
+from .verification import Verification
 
 
 class Contact(Strict):
-    """A way to reach a service by phone, shown in the emergency banner and on level pages."""
+    """A way to reach someone, kept in one place and referred to everywhere else as ((id))."""
 
-    name: Text = Field(description="What the contact is called, e.g. 'Children's Services front door (MASH)'.")
-    phone: Text = Field(description="The phone number as it should be dialled, e.g. '0345 140 0845'.")
-    hours: Text | None = Field(
-        default=None, description="When the line is answered, e.g. 'Monday to Friday, 8am to 6pm'."
+    id: RecordId
+    name: Text = Field(description="What the contact is called, e.g. 'Children's Help and Advice Team (CHAT)'.")
+    short_name: Text | None = Field(
+        default=None,
+        description="How running text names it, e.g. 'CHAT' in 'telephone CHAT on 0151 934 4013'. "
+                    "Defaults to the name.",
     )
-    email: Text | None = Field(default=None, description="An email address, if the service accepts email.")
-    url: HttpUrl | None = Field(default=None, description="A web page with more about this contact.")
-    notes: Text | None = Field(default=None, description="Anything a practitioner should know before calling.")
+    phone: Text | None = Field(default=None, description="The number as it should be dialled, e.g. '0151 934 4013'.")
+    hours: list[Text] = Field(
+        default_factory=list,
+        description="When the line is answered, one line per group of days, e.g. 'Friday, 9am to 4pm'.",
+    )
+    email: Text | None = Field(default=None, description="An email address, if the contact accepts email.")
+    url: HttpUrl | None = Field(default=None, description="The contact's own web page.")
+    notes: Text | None = Field(default=None, description="What a practitioner should know before calling.")
+    former_phones: list[Text] = Field(
+        default_factory=list,
+        description="Numbers this contact used to have. 'check' reports any that still appear in the guidance.",
+    )
+    verification: Verification = Field(description="Whether, when and against what these details were checked.")
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Contact:
+        if self.phone is None and self.email is None and self.url is None:
+            raise ValueError("a contact needs a way to reach it — add 'phone', 'email' or 'url'")
+        return self
 
 
 class ImmediateDanger(Strict):
     """The message that tops every page: what to do when a child is in danger now."""
 
     message: Text = Field(description="One sentence, e.g. 'If a child is in immediate danger, call the police on 999.'")
-    phone: Text = Field(description="The emergency number, e.g. '999'.")
+    contact: Reference = Field(description="The id of the emergency contact, e.g. 'police-emergency'.")
 
 
 class Partnership(Record):
-    """The safeguarding partnership: its name, area and the contacts every page shows."""
+    """The safeguarding partnership: its name, area, contacts and the version of its guidance."""
 
     id: Text = Field(description="A short id for the partnership, e.g. 'sefton'.")
-    name: Text = Field(description="The partnership's full name.")
-    short_name: Text = Field(description="The name used in headings, e.g. 'Sefton LSCB'.")
+    name: Text = Field(description="The partnership's full name, e.g. 'Sefton Safeguarding Children Partnership'.")
+    short_name: Text = Field(description="The name used in headings and the site's title, e.g. 'Sefton SCP'.")
     area: Text = Field(description="The area the guidance covers, e.g. 'Sefton, Merseyside'.")
     website: HttpUrl | None = Field(default=None, description="The partnership's own website.")
-    guidance_version: Text = Field(description="The version of the guidance, e.g. '2026.1'.")
-    immediate_danger: ImmediateDanger = Field(description="What to do when a child is in immediate danger.")
-    front_door: Contact = Field(description="The children's services front door (MASH) for daytime referrals.")
-    out_of_hours: Contact = Field(description="The out-of-hours emergency duty team.")
-    other_contacts: list[Contact] = Field(default_factory=list, description="Further contacts, e.g. police 101.")
-    last_verified: dt.date = Field(description="When the contact numbers were last checked, as YYYY-MM-DD.")
-    verification_note: Text = Field(
-        description="A reminder that numbers must be checked before publishing, and by whom."
+    site_url: HttpUrl | None = Field(
+        default=None,
+        description="Where this guidance itself is published, ending in '/'. Printed copies point readers to it.",
     )
+    guidance_version: Text = Field(description="The version of the guidance, e.g. '2026.1'.")
+    history: Text | None = Field(
+        default=None,
+        description="A short history of the partnership and this guidance, for the About page. "
+                    "Separate paragraphs with a blank line.",
+    )
+    immediate_danger: ImmediateDanger = Field(description="What to do when a child is in immediate danger.")
+    front_door: Reference = Field(
+        description="The id of the contact for daytime worries about a child (the children's social care front door)."
+    )
+    out_of_hours: Reference = Field(description="The id of the contact when the front door is closed.")
+    contacts: list[Contact] = Field(min_length=1, description="Every contact the guidance names, each once.")
     suggest_change_url: HttpUrl | None = Field(
         default=None, description="Where practitioners can suggest a change, e.g. the repository's issues page."
     )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field, HttpUrl, model_validator
 
 from .common import Record, RecordId, Reference, Text
+from .verification import Verification
 
 ServiceStatus = Literal["active", "inactive", "defunct", "temporarily closed"]
 
@@ -20,9 +20,17 @@ class Service(Record):
     description: Text = Field(description="What the service offers, in plain words.")
     organization: Text = Field(description="The organisation that runs it (Open Referral UK spelling).")
     status: ServiceStatus = Field(description="active, inactive, defunct or temporarily closed.")
-    url: HttpUrl | None = Field(default=None, description="The service's web page.")
+    url: HttpUrl = Field(
+        description="The service's own web page, or its organisation's page if it has none "
+                    "(Open Referral UK requires one)."
+    )
     email: Text | None = Field(default=None, description="An email address for enquiries.")
-    phone: Text | None = Field(default=None, description="A phone number for enquiries or referrals.")
+    phone: Text | None = Field(
+        default=None, description="The service's own phone number. Leave out when 'contact' names its number."
+    )
+    contact: Reference | None = Field(
+        default=None, description="The id of a partnership contact through which the service is reached."
+    )
     how_to_access: Text = Field(description="How to refer or how a family gets in touch.")
     eligibility: Text | None = Field(default=None, description="Who the service is for.")
     minimum_age: int | None = Field(default=None, ge=0, le=25, description="The youngest age served, in years.")
@@ -30,7 +38,9 @@ class Service(Record):
     levels: list[Reference] = Field(min_length=1, description="Ids of the levels the service works at.")
     topics: list[Reference] = Field(default_factory=list, description="Ids of topics the service helps with.")
     area: Text = Field(description="Where the service is available, e.g. 'Sefton' or 'National'.")
-    last_verified: dt.date = Field(description="When the contact details were last checked, as YYYY-MM-DD.")
+    verification: Verification = Field(
+        description="Whether, when and against what the service's web page and contact details were checked."
+    )
     source: Text = Field(description="Where the details come from.")
 
     @model_validator(mode="after")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, HttpUrl
 
 from .common import Record, RecordId, Reference, Strict, Text
 
@@ -24,6 +24,13 @@ class Domain(Record):
     subdomains: list[Subdomain] = Field(min_length=1, description="The domain's sub-domains.")
 
 
+class Link(Strict):
+    """A page on another website, with the title a reader will recognise."""
+
+    title: Text = Field(description="The page's title, e.g. 'Domestic Abuse' (procedures manual chapter).")
+    url: HttpUrl = Field(description="The page's address.")
+
+
 class Topic(Record):
     """A cross-cutting theme such as exploitation or unborn babies."""
 
@@ -32,4 +39,7 @@ class Topic(Record):
     summary: Text = Field(description="What the topic covers and why it matters.")
     procedures: list[Reference] = Field(default_factory=list, description="Ids of procedures that apply.")
     services: list[Reference] = Field(default_factory=list, description="Ids of services for this topic.")
+    manual_chapters: list[Link] = Field(
+        default_factory=list, description="Chapters of the partnership's online procedures manual on this topic."
+    )
     source: Text = Field(description="Where the content comes from.")

@@ -46,7 +46,7 @@ def _json(document: Any) -> bytes:
 
 def render_files(guidance: Guidance, site_name: str | None = None) -> dict[str, bytes]:
     """The published files that are not pages: open data, manifest and icons."""
-    name = site_name or home.site_title(Site(guidance))
+    name = site_name or home.site_title(guidance)
     files = {
         DATA_JSON: _json(export_json(guidance)),
         DATA_OPENREFERRAL: _json(export_openreferral(guidance)),

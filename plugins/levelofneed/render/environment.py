@@ -13,7 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .text import escape
@@ -21,12 +22,18 @@ from .text import escape
 TEMPLATES = Path(__file__).parent
 
 
-def _finalize(value: Any) -> Any:
+@pass_context
+def _finalize(context: Context, value: Any) -> Any:
+    """Escape what a template prints; a ((contact)) in it is shown with its number."""
     if isinstance(value, Markup | int | float):
         return value
     if isinstance(value, dt.date):
         return escape(f"{value.day} {value:%B %Y}")
-    return escape(str(value))
+    text = str(value)
+    writer = context.get("w")
+    if writer is not None and "((" in text:
+        return writer.prose(text, terms=False)
+    return escape(text)
 
 
 @cache

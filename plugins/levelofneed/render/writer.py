@@ -11,7 +11,8 @@ import datetime as dt
 
 from markupsafe import Markup
 
-from ..model import GlossaryTerm, Level
+from ..mentions import PLACEHOLDER
+from ..model import Contact, GlossaryTerm, Level, Verification
 from . import paths
 from .site import Site
 from .text import attribute, encode, escape, phone_href, squash
@@ -52,22 +53,55 @@ class PageWriter:
         """The CSS class that colours a level's card or column."""
         return f"lon-tone-{self.site.tone(level)}"
 
-    def prose(self, text: str) -> Markup:
-        """Running text, escaped, with the first mention of each glossary term linked."""
+    def prose(self, text: str, terms: bool = True) -> Markup:
+        """Running text, escaped, with each ((contact)) shown with its number and, unless ``terms`` is
+        false, the first mention of each glossary term linked."""
         flat = squash(text)
-        if not self._link_terms:
-            return escape(flat)
+        parts: list[str] = []
+        position = 0
+        for found in PLACEHOLDER.finditer(flat):
+            parts.append(self._words(flat[position:found.start()], position == 0, terms))
+            parts.append(self.mention(self.site.guidance.contact_by_id[found.group(1).strip()]))
+            position = found.end()
+        parts.append(self._words(flat[position:], position == 0, terms))
+        return Markup("".join(parts))
+
+    def _words(self, flat: str, line_start: bool, terms: bool) -> str:
+        if not terms or not self._link_terms:
+            return encode(flat, line_start=line_start)
         parts: list[str] = []
         position = 0
         for found in self.site.terms.find(flat):
             if found.term.id in self._linked_terms:
                 continue
             self._linked_terms.add(found.term.id)
-            parts.append(encode(flat[position:found.start], line_start=position == 0))
+            parts.append(encode(flat[position:found.start], line_start=line_start and position == 0))
             parts.append(self._term_link(flat[found.start:found.end], found.term))
             position = found.end
-        parts.append(encode(flat[position:], line_start=position == 0))
-        return Markup("".join(parts))
+        parts.append(encode(flat[position:], line_start=line_start and position == 0))
+        return "".join(parts)
+
+    def mention(self, contact: Contact) -> Markup:
+        """A contact named in running text: how text calls it, and its number one tap away."""
+        name = escape(contact.short_name or contact.name)
+        if contact.phone:
+            reach = Markup(f"{name} on {self.phone(contact.phone)}")
+        elif contact.url:
+            reach = self.external(contact.url, contact.short_name or contact.name)
+        else:
+            reach = Markup(f"{name} ({self.email(contact.email or '')})")
+        if contact.verification.status == "unverified":
+            reach += Markup(' <span class="lon-unverified">(not yet verified: check before use)</span>')
+        return Markup(f'<span class="lon-mention">{reach}</span>')
+
+    def checked(self, verification: Verification) -> Markup:
+        """'Checked 27 November 2026 against …', or the unverified warning, for a contact or service."""
+        if verification.status == "unverified":
+            note = f" {escape(verification.note)}" if verification.note else ""
+            return Markup(f'<strong class="lon-unverified">Not yet verified: check before use.</strong>{note}')
+        against = verification.against or ""
+        source = self.external(against, against) if against.startswith(("https://", "http://")) else escape(against)
+        return Markup(f"Checked {escape(self.date(verification.checked))} against {source}.")
 
     def _term_link(self, text: str, entry: GlossaryTerm) -> str:
         # No title attribute: phones cannot hover, and the glossary is one tap away.
@@ -78,8 +112,8 @@ class PageWriter:
         return Markup(f'<a class="lon-external" href="{attribute(str(url))}">{escape(text)}</a>')
 
     def phone(self, number: str) -> Markup:
-        """A number a phone can dial with one tap."""
-        return Markup(f'<a href="{attribute(phone_href(number))}">{escape(number)}</a>')
+        """A number a phone can dial with one tap; it never wraps mid-number."""
+        return Markup(f'<a class="lon-tel" href="{attribute(phone_href(number))}">{escape(number)}</a>')
 
     def email(self, address: str) -> Markup:
         """A mail link."""

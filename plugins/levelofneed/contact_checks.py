@@ -1,0 +1,167 @@
+"""Checks on contacts: every reference resolves, no number is copied, and checks are current.
+
+A number copied into a sentence does not change when its contact record does; that
+is how a retired front-door number stayed on every page. So a phone number may be
+written only in its own record, and everything else names the contact (ADR 5).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .findings import Finding
+from .load import node_at, position
+from .mentions import Mention, digits
+from .messages import did_you_mean
+from .model import Contact, Partnership, Service
+from .reviews import verification_due, verification_stale
+from .validate import Collected, Located
+
+
+@dataclass(frozen=True)
+class NumberOwner:
+    """Who a phone number belongs to, for a message that says what to write instead."""
+
+    record: str  # "contact 'front-door'" or "service 'childline'"
+    contact_id: str | None
+    former: bool = False
+
+
+def check_contacts(collected: Collected, today: dt.date, complete: bool) -> Iterator[Finding]:
+    """Every contact finding. References are checked only when every file could be read."""
+    partnership = _partnership(collected)
+    if partnership is None:
+        return
+    item, record = partnership
+    yield from _duplicate_contacts(item, record)
+    owners = _number_owners(record, collected)
+    yield from _copied_numbers(collected.mentions, owners)
+    yield from _service_numbers(collected, owners)
+    if complete:
+        ids = {contact.id for contact in record.contacts}
+        yield from _partnership_references(item, record, ids)
+        yield from _service_contacts(collected, ids)
+        yield from _placeholders(collected.mentions, ids)
+    yield from _verification(item, record, collected, today)
+
+
+def _partnership(collected: Collected) -> tuple[Located, Partnership] | None:
+    items = collected.records["partnership"]
+    if not items or not isinstance(items[0].record, Partnership):
+        return None
+    return items[0], items[0].record
+
+
+def _duplicate_contacts(item: Located, record: Partnership) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for index, contact in enumerate(record.contacts):
+        if contact.id in seen:
+            yield item.finding(("contacts", index, "id"), f"duplicate contact id '{contact.id}'",
+                               "give each contact its own id, or merge the two records")
+        seen.add(contact.id)
+
+
+def _number_owners(record: Partnership, collected: Collected) -> dict[str, NumberOwner]:
+    owners: dict[str, NumberOwner] = {}
+    for contact in record.contacts:
+        for former in contact.former_phones:
+            owners.setdefault(digits(former), NumberOwner(f"contact '{contact.id}'", contact.id, former=True))
+        if contact.phone:
+            owners[digits(contact.phone)] = NumberOwner(f"contact '{contact.id}'", contact.id)
+    for service_item in collected.records["services"]:
+        service = service_item.record
+        if isinstance(service, Service) and service.phone:
+            owners.setdefault(digits(service.phone), NumberOwner(f"service '{service.id}'", service.contact))
+    return owners
+
+
+def _copied_numbers(mentions: list[Mention], owners: dict[str, NumberOwner]) -> Iterator[Finding]:
+    for mention in mentions:
+        if mention.kind != "number":
+            continue
+        owner = owners.get(mention.value)
+        if owner is None:
+            message = f"phone number '{mention.written}' is written in the text"
+            hint = "numbers live in contact records: add it to 'contacts' in partnership.yaml and write ((its-id))"
+        elif owner.former:
+            message = f"'{mention.written}' is a former number of {owner.record}; it is no longer in use"
+            hint = f"write (({owner.contact_id})) so the text shows the current number"
+        elif owner.contact_id is not None:
+            message = f"'{mention.written}' is the number of contact '{owner.contact_id}', copied into the text"
+            hint = f"write (({owner.contact_id})) instead, so the number is kept in one place"
+        else:
+            message = f"'{mention.written}' is the phone number of {owner.record}, copied into the text"
+            hint = "remove it: the service's entry shows its number, or make it a contact and write ((its-id))"
+        yield _at_mention(mention, message, hint)
+
+
+def _service_numbers(collected: Collected, owners: dict[str, NumberOwner]) -> Iterator[Finding]:
+    for item in collected.records["services"]:
+        service = item.record
+        if not isinstance(service, Service) or not service.phone:
+            continue
+        owner = owners.get(digits(service.phone))
+        if owner is not None and owner.record.startswith("contact"):
+            yield item.finding(("phone",), f"'{service.phone}' is the number of {owner.record}",
+                               f"remove 'phone' and write 'contact: {owner.contact_id}'")
+
+
+def _partnership_references(item: Located, record: Partnership, ids: set[str]) -> Iterator[Finding]:
+    fields = ((("immediate_danger", "contact"), record.immediate_danger.contact),
+              (("front_door",), record.front_door), (("out_of_hours",), record.out_of_hours))
+    for path, value in fields:
+        if value not in ids:
+            yield item.finding(path, f"unknown contact '{value}' in '{path[-1]}'", _hint(value, ids))
+
+
+def _service_contacts(collected: Collected, ids: set[str]) -> Iterator[Finding]:
+    for item in collected.records["services"]:
+        service = item.record
+        if isinstance(service, Service) and service.contact is not None and service.contact not in ids:
+            yield item.finding(("contact",), f"unknown contact '{service.contact}' in 'contact'",
+                               _hint(service.contact, ids))
+
+
+def _placeholders(mentions: list[Mention], ids: set[str]) -> Iterator[Finding]:
+    for mention in mentions:
+        if mention.kind == "contact" and mention.value not in ids:
+            yield _at_mention(mention, f"unknown contact '{mention.written}' in the text", _hint(mention.value, ids))
+
+
+def _hint(value: str, ids: set[str]) -> str:
+    guess = did_you_mean(value, ids)
+    if guess:
+        return f"did you mean '{guess}'?"
+    return f"use the id of a contact in partnership.yaml: {', '.join(sorted(ids))}"
+
+
+def _at_mention(mention: Mention, message: str, hint: str) -> Finding:
+    line, column = position(node_at(mention.document.root, mention.path))
+    return Finding(mention.document.path, line, column, "error", message, hint)
+
+
+def _verification(item: Located, record: Partnership, collected: Collected, today: dt.date) -> Iterator[Finding]:
+    for index, contact in enumerate(record.contacts):
+        yield from _checked(item, ("contacts", index, "verification"), contact, f"contact '{contact.id}'",
+                            today, unverified_fails_strict=True)
+    for service_item in collected.records["services"]:
+        service = service_item.record
+        if isinstance(service, Service):
+            yield from _checked(service_item, ("verification",), service, f"service '{service.id}'", today,
+                                unverified_fails_strict=False)
+
+
+def _checked(item: Located, path: tuple[str | int, ...], record: Contact | Service, name: str, today: dt.date,
+             unverified_fails_strict: bool) -> Iterator[Finding]:
+    """Key contacts must be verified to publish; a service may be published marked unverified."""
+    verification = record.verification
+    if verification.status == "unverified":
+        yield item.finding(path, f"{name} has not been verified",
+                           "check its details against its own public page, then record 'checked' and 'against'",
+                           severity="warning", fails_strict=unverified_fails_strict)
+    elif verification_stale(verification, today):
+        yield item.finding(path, f"{name} was last checked on {verification.checked}, more than 12 months ago",
+                           f"check it again (it was due by {verification_due(verification)}) and update 'checked'",
+                           severity="warning")

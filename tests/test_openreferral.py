@@ -1,0 +1,79 @@
+"""The services export validates against the Open Referral UK 3.0 profile's own compiled schemas.
+
+The schemas are vendored in tests/standards/open-referral-uk-3.0 (CC BY-SA 4.0, with
+their licence and attribution). Format checking is on, so a bad ``uri`` fails.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator, FormatChecker
+
+from levelofneed import Guidance, load_guidance
+from levelofneed.render.openreferral import export_openreferral
+
+from .conftest import REPO
+
+STANDARD = Path(__file__).parent / "standards" / "open-referral-uk-3.0"
+SCHEMAS = ("service_list.json", "service.json")
+
+
+def _validator(name: str) -> Draft202012Validator:
+    schema = json.loads((STANDARD / name).read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def problems(service: dict[str, Any]) -> list[str]:
+    """Every way one exported service breaks the profile.
+
+    The compiled schemas do not list ``url`` as required, but the profile marks it as
+    core and this project's model requires it, so its absence is a problem too.
+    """
+    found = [f"{name}: {error.json_path}: {error.message}"
+             for name in SCHEMAS for error in _validator(name).iter_errors(service)]
+    if "url" not in service:
+        found.append("url: missing")
+    return found
+
+
+@pytest.fixture(scope="module")
+def guidance() -> Guidance:
+    return load_guidance(REPO)
+
+
+def test_every_exported_service_validates(guidance: Guidance) -> None:
+    exported = export_openreferral(guidance)
+    assert len(exported["contents"]) == len(guidance.services)
+    assert {service["id"]: problems(service) for service in exported["contents"]} == {
+        service["id"]: [] for service in exported["contents"]}
+
+
+def test_missing_fields_are_left_out_not_null(guidance: Guidance) -> None:
+    for service in export_openreferral(guidance)["contents"]:
+        assert None not in service.values()
+        assert service["organization"]["description"]
+
+
+def test_the_verification_date_is_published_as_assured_date(guidance: Guidance) -> None:
+    exported = {s["name"]: s for s in export_openreferral(guidance)["contents"]}
+    for service in guidance.services:
+        checked = service.verification.checked
+        assert exported[service.name].get("assured_date") == (checked.isoformat() if checked else None)
+
+
+def test_a_bad_uri_and_a_missing_url_are_caught(guidance: Guidance) -> None:
+    good = export_openreferral(guidance)["contents"][0]
+    bad_uri = copy.deepcopy(good) | {"url": "not a web address"}
+    no_url = {key: value for key, value in good.items() if key != "url"}
+    assert any("url" in problem and "uri" in problem for problem in problems(bad_uri))
+    assert problems(no_url) == ["url: missing"]
+
+
+def test_the_licence_and_attribution_travel_with_the_schemas() -> None:
+    assert "Creative Commons" in (STANDARD / "LICENSE").read_text(encoding="utf-8")
+    assert "CC BY-SA 4.0" in (STANDARD / "README.md").read_text(encoding="utf-8")
