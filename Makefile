@@ -16,12 +16,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# axe-core for the accessibility test, from the npm registry at set-up (never at run time).
-# Without npm the browser accessibility test is skipped locally; CI installs npm.
+# axe-core (accessibility) and vnu-jar (the current Nu HTML Checker) for the tests, from the
+# npm registry at set-up (never at run time). Without npm those tests are skipped locally;
+# CI installs npm.
 $(NODE_STAMP): package.json
 	@if command -v npm >/dev/null; then \
 		npm install --no-audit --no-fund --no-package-lock --loglevel=error && touch $(NODE_STAMP); \
-	else echo "npm not found: the accessibility test will be skipped (apt-get install npm)"; fi
+	else echo "npm not found: the accessibility and HTML tests will be skipped (apt-get install npm)"; fi
 
 setup: $(STAMP)
 

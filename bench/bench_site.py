@@ -29,7 +29,8 @@ from typing import Any
 import yaml
 
 from levelofneed import load_guidance
-from levelofneed.render import navigation, render_pages
+from levelofneed.publish import publish
+from levelofneed.render import navigation
 
 REPO = Path(__file__).resolve().parent.parent
 README = Path(__file__).resolve().parent / "README.md"
@@ -126,7 +127,7 @@ def measure(factor: int, work: Path, repeats: int) -> Row:
     ours = _config(ours_root / "mkdocs.yml", ["levelofneed", "search"])
     guidance = load_guidance(ours_root)
     start = time.perf_counter()
-    pages = render_pages(guidance)
+    pages = {output.path: str(output.content) for output in publish(guidance) if output.kind == "page"}
     render = time.perf_counter() - start
     nav = navigation(guidance)
     plain = plain_site(work / f"plain-{factor}", pages, nav, short=False)

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from levelofneed import Guidance, load_guidance
+from levelofneed.publish import publish, site_options
 
 from .conftest import REPO
 from .test_site_build import repo_site
@@ -176,10 +177,30 @@ def _require_axe() -> None:
     pytest.skip("axe-core is not installed (npm install)")
 
 
-def _accessibility_paths(guidance: Guidance) -> list[str]:
-    domain = guidance.domains[0]
-    return [*_paths(guidance), f"domains/{domain.id}/{domain.subdomains[0].id}/", f"topics/{guidance.topics[0].id}/",
-            "services/", "glossary/", "briefings/", "procedures/", "coverage/"]
+# The repository has its own open-data page, so the generated one is not published here.
+HANDWRITTEN = ["coverage/", "editors/", "adr/0001-guidance-as-validated-yaml/", "open-data/"]
+
+
+def template_urls(guidance: Guidance) -> dict[str, str]:
+    """One page of every template the site uses: the first generated page of each, plus hand-written pages."""
+    urls: dict[str, str] = {}
+    for output in publish(guidance, site_options(REPO / "docs")):
+        if output.kind == "page" and output.template is not None:
+            urls.setdefault(output.template, page_url(output.path))
+    return {**urls, **{f"handwritten {path}": path for path in HANDWRITTEN}}
+
+
+def page_url(docs_path: str) -> str:
+    """'levels/level-1.md' → 'levels/level-1/', 'index.md' → '', as MkDocs publishes them."""
+    stem = docs_path.removesuffix(".md")
+    stem = stem.removesuffix("index")
+    return stem if not stem or stem.endswith("/") else stem + "/"
+
+
+def test_every_template_is_covered(guidance: Guidance) -> None:
+    templates = {path.name.removesuffix(".md.j2") for path in (REPO / "plugins" / "levelofneed" / "render").glob(
+        "*.md.j2") if not path.name.startswith("_")}
+    assert set(template_urls(guidance)) >= templates - {"open-data"}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -190,7 +211,7 @@ def test_pages_meet_wcag_aa_by_axe(browser_page: tuple[Any, Watch], base_url: st
     page.emulate_media(color_scheme=scheme)
     found = {}
     try:
-        for path in _accessibility_paths(guidance):
+        for path in template_urls(guidance).values():
             page.goto(base_url + path, wait_until="networkidle")
             page.evaluate("localStorage.clear()")  # let the emulated colour scheme choose the palette
             page.reload(wait_until="networkidle")

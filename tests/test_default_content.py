@@ -14,13 +14,14 @@ import pytest
 
 from levelofneed import Guidance, load_guidance
 from levelofneed.cli import main
-from levelofneed.coverage import (
+from levelofneed.reports.coverage import (
     MIN_PER_SUBDOMAIN_CELL,
     subdomain_matrix,
     thin_briefings,
     topic_matrix,
     unreferenced_procedures,
 )
+from levelofneed.views import Views
 
 from .conftest import REPO
 
@@ -66,7 +67,8 @@ def test_every_briefing_links_at_least_three_indicators(guidance: Guidance) -> N
 
 
 def test_every_level_has_a_planning_response(guidance: Guidance) -> None:
-    assert all(guidance.planning_responses_for(level.id) for level in guidance.levels)
+    views = Views(guidance)
+    assert all(views.planning_responses_at(level) for level in guidance.levels)
 
 
 def test_counts_in_the_export(exported: dict[str, list[dict[str, object]]]) -> None:

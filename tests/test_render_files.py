@@ -11,10 +11,10 @@ import pytest
 
 from levelofneed import Guidance, load_guidance
 from levelofneed.cli import main
-from levelofneed.export import export_json
-from levelofneed.render import render_files, render_pages
+from levelofneed.exports.open_data import export_json
+from levelofneed.exports.openreferral import export_openreferral
+from levelofneed.publish import publish
 from levelofneed.render.icons import SIZES, icon_path
-from levelofneed.render.openreferral import export_openreferral
 
 from .conftest import BASE
 
@@ -24,6 +24,10 @@ ORUK_FIELDS = {"id", "name", "description", "url", "status", "minimum_age", "max
 @pytest.fixture(scope="module")
 def guidance() -> Guidance:
     return load_guidance(BASE)
+
+
+def render_files(guidance: Guidance) -> dict[str, bytes]:
+    return {output.path: output.data() for output in publish(guidance) if output.kind == "file"}
 
 
 def test_open_data_is_the_json_export(guidance: Guidance) -> None:
@@ -65,8 +69,8 @@ def test_export_markdown_writes_the_same_pages(guidance: Guidance, tmp_path: Pat
     out = tmp_path / "pages"
     assert main(["export", "markdown", str(out), "--root", str(BASE)]) == 0
     assert "wrote" in capsys.readouterr().out
-    for path, text in render_pages(guidance).items():
-        assert (out / path).read_text(encoding="utf-8") == text
+    for output in publish(guidance):
+        assert (out / output.path).read_bytes() == output.data()
     assert (out / "data" / "services-openreferral.json").is_file()
 
 

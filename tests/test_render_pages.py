@@ -7,14 +7,13 @@ which is what MkDocs does with them.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import markdown
 import pytest
 
 from levelofneed import Guidance, load_guidance
-from levelofneed.render import SiteOptions, banner_html, navigation, render_pages
+from levelofneed.render import LinkStyle, SiteOptions, banner_html, iter_pages, navigation
 from levelofneed.render import paths as page_paths
 
 from .conftest import BASE
@@ -26,6 +25,10 @@ HOSTILE = '<script>alert("x")</script> [link](javascript:alert(1)) **bold** {: o
 @pytest.fixture(scope="module")
 def guidance() -> Guidance:
     return load_guidance(BASE)
+
+
+def render_pages(guidance: Guidance, options: SiteOptions | None = None) -> dict[str, str]:
+    return {page.path: page.markdown for page in iter_pages(guidance, options)}
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +121,7 @@ def test_services_filter_has_labelled_controls_and_is_hidden_without_script(page
 
 def test_glossary_terms_are_linked_once_per_page_and_not_on_the_glossary(guidance: Guidance) -> None:
     level = guidance.levels[1].model_copy(update={"definition": "Start an EHAT. Then review the EHAT."})
-    changed = dataclasses.replace(guidance, levels=(guidance.levels[0], level))
+    changed = guidance.replace(levels=(guidance.levels[0], level))
     pages = render_pages(changed)
     html = _html(pages["levels/level-2.md"])
     assert html.count('href="../glossary.md#ehat"') == 1
@@ -128,7 +131,7 @@ def test_glossary_terms_are_linked_once_per_page_and_not_on_the_glossary(guidanc
 def test_text_from_yaml_never_becomes_markup(guidance: Guidance) -> None:
     indicator = guidance.indicators[1].model_copy(update={"text": HOSTILE})
     service = guidance.services[0].model_copy(update={"name": HOSTILE, "description": HOSTILE})
-    changed = dataclasses.replace(guidance, indicators=(guidance.indicators[0], indicator), services=(service,))
+    changed = guidance.replace(indicators=(guidance.indicators[0], indicator), services=(service,))
     for path, page in render_pages(changed).items():
         html = _html(page)
         assert "<script" not in html, path
@@ -149,7 +152,19 @@ def test_navigation_leaves_indicators_out(guidance: Guidance) -> None:
 def test_banner_escapes_partnership_text(guidance: Guidance) -> None:
     danger = guidance.partnership.immediate_danger.model_copy(update={"message": "<b>Danger</b> & 999"})
     partnership = guidance.partnership.model_copy(update={"immediate_danger": danger})
-    html = str(banner_html(dataclasses.replace(guidance, partnership=partnership)))
+    html = str(banner_html(guidance.replace(partnership=(partnership,))))
     assert "<b>" not in html
     assert "&#60;b&#62;Danger&#60;/b&#62; &#38; 999" in html
     assert 'href="tel:999"' in html and 'href="tel:01000000000"' in html
+
+
+def test_the_anchor_link_style_makes_one_document(guidance: Guidance) -> None:
+    """For the PDF: every link is an in-document anchor, and ids carry their page's id, so none collide."""
+    pages = render_pages(guidance, SiteOptions(link_style=LinkStyle.ANCHOR))
+    level = _html(pages["levels/level-2.md"])
+    assert 'href="#p-glossary--ehat"' in level or 'href="#p-indicators-basic-care-hygiene"' in level
+    assert ".md" not in " ".join(re.findall(r'href="([^"]*)"', level))
+    assert 'id="p-levels-level-2--step-up"' in level
+    ids = [found for page in pages.values() for found in re.findall(r'id="([^"]+)"', _html(page))]
+    assert len(ids) == len(set(ids))
+    assert render_pages(guidance)["levels/level-2.md"] != pages["levels/level-2.md"]

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from levelofneed import Guidance, check, load_guidance
-from levelofneed.mkdocs_plugin import LevelOfNeedPlugin
+from levelofneed.mkdocs.plugin import LevelOfNeedPlugin
 from levelofneed.render.text import squash
 
 from .conftest import BASE, REPO

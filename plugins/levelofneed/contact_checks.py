@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from .findings import Finding
 from .load import node_at, position
@@ -47,14 +48,12 @@ def check_contacts(collected: Collected, today: dt.date, complete: bool) -> Iter
     yield from _verification(item, record, collected, today)
 
 
-def _partnership(collected: Collected) -> tuple[Located, Partnership] | None:
-    items = collected.records["partnership"]
-    if not items or not isinstance(items[0].record, Partnership):
-        return None
-    return items[0], items[0].record
+def _partnership(collected: Collected) -> tuple[Located[Partnership], Partnership] | None:
+    items = collected.of(Partnership)
+    return (items[0], items[0].record) if items else None
 
 
-def _duplicate_contacts(item: Located, record: Partnership) -> Iterator[Finding]:
+def _duplicate_contacts(item: Located[Partnership], record: Partnership) -> Iterator[Finding]:
     seen: set[str] = set()
     for index, contact in enumerate(record.contacts):
         if contact.id in seen:
@@ -70,9 +69,9 @@ def _number_owners(record: Partnership, collected: Collected) -> dict[str, Numbe
             owners.setdefault(digits(former), NumberOwner(f"contact '{contact.id}'", contact.id, former=True))
         if contact.phone:
             owners[digits(contact.phone)] = NumberOwner(f"contact '{contact.id}'", contact.id)
-    for service_item in collected.records["services"]:
+    for service_item in collected.of(Service):
         service = service_item.record
-        if isinstance(service, Service) and service.phone:
+        if service.phone:
             owners.setdefault(digits(service.phone), NumberOwner(f"service '{service.id}'", service.contact))
     return owners
 
@@ -98,9 +97,9 @@ def _copied_numbers(mentions: list[Mention], owners: dict[str, NumberOwner]) -> 
 
 
 def _service_numbers(collected: Collected, owners: dict[str, NumberOwner]) -> Iterator[Finding]:
-    for item in collected.records["services"]:
+    for item in collected.of(Service):
         service = item.record
-        if not isinstance(service, Service) or not service.phone:
+        if not service.phone:
             continue
         owner = owners.get(digits(service.phone))
         if owner is not None and owner.record.startswith("contact"):
@@ -108,7 +107,7 @@ def _service_numbers(collected: Collected, owners: dict[str, NumberOwner]) -> It
                                f"remove 'phone' and write 'contact: {owner.contact_id}'")
 
 
-def _partnership_references(item: Located, record: Partnership, ids: set[str]) -> Iterator[Finding]:
+def _partnership_references(item: Located[Partnership], record: Partnership, ids: set[str]) -> Iterator[Finding]:
     fields = ((("immediate_danger", "contact"), record.immediate_danger.contact),
               (("front_door",), record.front_door), (("out_of_hours",), record.out_of_hours))
     for path, value in fields:
@@ -117,9 +116,9 @@ def _partnership_references(item: Located, record: Partnership, ids: set[str]) -
 
 
 def _service_contacts(collected: Collected, ids: set[str]) -> Iterator[Finding]:
-    for item in collected.records["services"]:
+    for item in collected.of(Service):
         service = item.record
-        if isinstance(service, Service) and service.contact is not None and service.contact not in ids:
+        if service.contact is not None and service.contact not in ids:
             yield item.finding(("contact",), f"unknown contact '{service.contact}' in 'contact'",
                                _hint(service.contact, ids))
 
@@ -142,18 +141,18 @@ def _at_mention(mention: Mention, message: str, hint: str) -> Finding:
     return Finding(mention.document.path, line, column, "error", message, hint)
 
 
-def _verification(item: Located, record: Partnership, collected: Collected, today: dt.date) -> Iterator[Finding]:
+def _verification(item: Located[Partnership], record: Partnership, collected: Collected,
+                  today: dt.date) -> Iterator[Finding]:
     for index, contact in enumerate(record.contacts):
         yield from _checked(item, ("contacts", index, "verification"), contact, f"contact '{contact.id}'",
                             today, unverified_fails_strict=True)
-    for service_item in collected.records["services"]:
+    for service_item in collected.of(Service):
         service = service_item.record
-        if isinstance(service, Service):
-            yield from _checked(service_item, ("verification",), service, f"service '{service.id}'", today,
-                                unverified_fails_strict=False)
+        yield from _checked(service_item, ("verification",), service, f"service '{service.id}'", today,
+                            unverified_fails_strict=False)
 
 
-def _checked(item: Located, path: tuple[str | int, ...], record: Contact | Service, name: str, today: dt.date,
+def _checked(item: Located[Any], path: tuple[str | int, ...], record: Contact | Service, name: str, today: dt.date,
              unverified_fails_strict: bool) -> Iterator[Finding]:
     """Key contacts must be verified to publish; a service may be published marked unverified."""
     verification = record.verification

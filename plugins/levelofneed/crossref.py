@@ -8,48 +8,52 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, get_args
 
 from .contact_checks import check_contacts
 from .findings import Finding
+from .labels import a_or_an, singular
 from .messages import did_you_mean
-from .model import Domain, Indicator, Level, PlanningResponse
+from .model import KINDS, Domain, Indicator, Level, PlanningResponse, RefersTo
 from .reviews import review_overdue
 from .validate import Collected, Located
 
-# (kind holding the reference, field, kind referred to)
-REFERENCES: tuple[tuple[str, str, str], ...] = (
-    ("levels", "services", "services"),
-    ("levels", "procedures", "procedures"),
-    ("planning_responses", "level", "levels"),
-    ("planning_responses", "services", "services"),
-    ("topics", "procedures", "procedures"),
-    ("topics", "services", "services"),
-    ("indicators", "level", "levels"),
-    ("indicators", "domain", "domains"),
-    ("indicators", "topics", "topics"),
-    ("indicators", "services", "services"),
-    ("indicators", "procedures", "procedures"),
-    ("indicators", "briefings", "briefings"),
-    ("services", "levels", "levels"),
-    ("services", "topics", "topics"),
-    ("briefings", "topics", "topics"),
-    ("briefings", "indicators", "indicators"),
-    ("safety_questions", "level", "levels"),
-    ("safety_questions", "procedures", "procedures"),
-)
-
-_SINGULAR = {"glossary": "glossary term", "briefings": "briefing", "synonyms": "synonym group"}
 GUIDANCE_ROOT = "guidance/"
 
 
-def singular(kind: str) -> str:
-    """'indicators' → 'indicator', for messages."""
-    return _SINGULAR.get(kind, kind.removesuffix("s").replace("_", " "))
+@dataclass(frozen=True)
+class ReferenceField:
+    """A field of one kind that holds ids of another kind."""
+
+    holder: str
+    field: str
+    target: str
 
 
-def a_or_an(noun: str) -> str:
-    """'an indicator', 'a level'."""
-    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+def references() -> list[ReferenceField]:
+    """Every reference between registered kinds, read from the models' ``RefersTo`` markers.
+
+    References to things that are not kinds of their own (sub-domains, contacts) are
+    checked by their own checks.
+    """
+    found = []
+    for kind in KINDS:
+        for name, info in kind.model.model_fields.items():
+            target = _refers_to([*info.metadata, info.annotation])
+            if target is not None and target in KINDS:
+                found.append(ReferenceField(kind.key, name, target))
+    return found
+
+
+def _refers_to(parts: list[Any]) -> str | None:
+    for part in parts:
+        if isinstance(part, RefersTo):
+            return part.kind
+        inner = _refers_to(list(get_args(part)))
+        if inner is not None:
+            return inner
+    return None
 
 
 def check_cross_references(collected: Collected, today: dt.date, complete: bool = True) -> list[Finding]:
@@ -75,7 +79,7 @@ def _duplicate_ids(collected: Collected) -> Iterator[Finding]:
     for kind, items in collected.records.items():
         if kind == "partnership":
             continue  # a second partnership file is reported once, by _partnership
-        seen: dict[str, Located] = {}
+        seen: dict[str, Located[Any]] = {}
         for item in items:
             record_id = item.record_id
             first = seen.setdefault(record_id, item)
@@ -86,8 +90,10 @@ def _duplicate_ids(collected: Collected) -> Iterator[Finding]:
 
 
 def _references(collected: Collected) -> Iterator[Finding]:
-    known = {kind: _ids(collected, kind) | collected.invalid_ids[kind] for kind in {t for _, _, t in REFERENCES}}
-    for holder, field, target in REFERENCES:
+    fields = references()
+    known = {ref.target: _ids(collected, ref.target) | collected.invalid_ids[ref.target] for ref in fields}
+    for ref in fields:
+        holder, field, target = ref.holder, ref.field, ref.target
         ids = known[target]
         for item in collected.records[holder]:
             value = getattr(item.record, field)
@@ -102,7 +108,7 @@ def _references(collected: Collected) -> Iterator[Finding]:
                     yield item.finding(path, f"unknown {singular(target)} '{entry}' in '{field}'", hint)
 
 
-def _values(item: Located, field: str) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def _values(item: Located[Any], field: str) -> Iterator[tuple[tuple[str | int, ...], str]]:
     value = getattr(item.record, field)
     if isinstance(value, str):
         yield (field,), value
@@ -112,7 +118,8 @@ def _values(item: Located, field: str) -> Iterator[tuple[tuple[str | int, ...], 
 
 
 def _repeated_list_items(collected: Collected) -> Iterator[Finding]:
-    for holder, field, _ in REFERENCES:
+    for ref in references():
+        holder, field = ref.holder, ref.field
         for item in collected.records[holder]:
             value = getattr(item.record, field)
             if isinstance(value, str) or len(set(value)) == len(value):
@@ -126,21 +133,19 @@ def _repeated_list_items(collected: Collected) -> Iterator[Finding]:
 
 def _subdomains(collected: Collected) -> Iterator[Finding]:
     owner: dict[str, str] = {}
-    for item in collected.records["domains"]:
+    for item in collected.of(Domain):
         domain = item.record
-        assert isinstance(domain, Domain)
         for index, sub in enumerate(domain.subdomains):
             if sub.id in owner:
                 yield item.finding(("subdomains", index, "id"), f"duplicate sub-domain id '{sub.id}'",
                                    f"it is already used in domain '{owner[sub.id]}'; sub-domain ids must be unique")
             owner.setdefault(sub.id, domain.id)
-    for item in collected.records["indicators"]:
-        yield from _indicator_subdomain(item, owner)
+    for indicator in collected.of(Indicator):
+        yield from _indicator_subdomain(indicator, owner)
 
 
-def _indicator_subdomain(item: Located, owner: dict[str, str]) -> Iterator[Finding]:
+def _indicator_subdomain(item: Located[Indicator], owner: dict[str, str]) -> Iterator[Finding]:
     indicator = item.record
-    assert isinstance(indicator, Indicator)
     home = owner.get(indicator.subdomain)
     if home is None:
         guess = did_you_mean(indicator.subdomain, owner)
@@ -162,15 +167,14 @@ def _partnership(collected: Collected) -> Iterator[Finding]:
 
 
 def _levels(collected: Collected) -> Iterator[Finding]:
-    levels = collected.records["levels"]
+    levels = collected.of(Level)
     if not levels:
         yield Finding(GUIDANCE_ROOT, 1, 1, "error", "no levels found",
                       "add a 'levels:' file listing the levels of need")
         return
-    by_number: dict[int, Located] = {}
+    by_number: dict[int, Located[Level]] = {}
     for item in levels:
         level = item.record
-        assert isinstance(level, Level)
         if by_number.setdefault(level.number, item) is not item:
             yield item.finding(("number",), f"level number {level.number} is used twice",
                                "give each level its own number, 1 for the least need")
@@ -183,10 +187,7 @@ def _levels(collected: Collected) -> Iterator[Finding]:
 def _planning_responses(collected: Collected) -> Iterator[Finding]:
     if collected.invalid_ids["planning_responses"]:
         return  # an invalid response may be the one that covers the level; fix it first
-    covered = set()
-    for item in collected.records["planning_responses"]:
-        assert isinstance(item.record, PlanningResponse)
-        covered.add(item.record.level)
+    covered = {item.record.level for item in collected.of(PlanningResponse)}
     for item in collected.records["levels"]:
         level_id = item.record_id
         if level_id not in covered:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, cast
 
 from .model import (
     Briefing,
@@ -35,21 +36,68 @@ class Origin:
 
 @dataclass(frozen=True)
 class Guidance:
-    """All the guidance, validated and cross-checked. Levels are sorted by number."""
+    """All the guidance, validated and cross-checked: one tuple of records per registered kind.
 
-    partnership: Partnership
-    levels: tuple[Level, ...]
-    domains: tuple[Domain, ...]
-    topics: tuple[Topic, ...]
-    indicators: tuple[Indicator, ...]
-    planning_responses: tuple[PlanningResponse, ...]
-    services: tuple[Service, ...]
-    procedures: tuple[Procedure, ...]
-    briefings: tuple[Briefing, ...]
-    glossary: tuple[GlossaryTerm, ...]
-    synonyms: tuple[SynonymGroup, ...]
-    safety_questions: tuple[SafetyQuestion, ...]
+    ``records`` is keyed by the kinds in :data:`levelofneed.model.KINDS`, so a new kind
+    reaches every output without a change here; the properties below give the kinds
+    every output uses their types. Levels are sorted by number.
+    """
+
+    records: Mapping[str, tuple[Any, ...]]
     origins: Mapping[str, Origin] = field(default_factory=dict, compare=False)
+
+    @property
+    def partnership(self) -> Partnership:
+        """The one partnership record (``check`` refuses none or two)."""
+        return cast(Partnership, self.records["partnership"][0])
+
+    @property
+    def levels(self) -> tuple[Level, ...]:
+        return self.records["levels"]
+
+    @property
+    def domains(self) -> tuple[Domain, ...]:
+        return self.records["domains"]
+
+    @property
+    def topics(self) -> tuple[Topic, ...]:
+        return self.records["topics"]
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        return self.records["indicators"]
+
+    @property
+    def planning_responses(self) -> tuple[PlanningResponse, ...]:
+        return self.records["planning_responses"]
+
+    @property
+    def services(self) -> tuple[Service, ...]:
+        return self.records["services"]
+
+    @property
+    def procedures(self) -> tuple[Procedure, ...]:
+        return self.records["procedures"]
+
+    @property
+    def briefings(self) -> tuple[Briefing, ...]:
+        return self.records["briefings"]
+
+    @property
+    def glossary(self) -> tuple[GlossaryTerm, ...]:
+        return self.records["glossary"]
+
+    @property
+    def synonyms(self) -> tuple[SynonymGroup, ...]:
+        return self.records["synonyms"]
+
+    @property
+    def safety_questions(self) -> tuple[SafetyQuestion, ...]:
+        return self.records["safety_questions"]
+
+    def replace(self, **records: tuple[Any, ...]) -> Guidance:
+        """A copy with some kinds' records replaced, e.g. ``guidance.replace(levels=(...))``."""
+        return Guidance(records={**self.records, **records}, origins=self.origins)
 
     def origin(self, kind: str, record_id: str) -> Origin | None:
         """The file and line where a record of ``kind`` (e.g. ``indicators``) was written."""
@@ -105,11 +153,3 @@ class Guidance:
     @cached_property
     def briefing_by_id(self) -> dict[str, Briefing]:
         return {briefing.id: briefing for briefing in self.briefings}
-
-    def planning_responses_for(self, level_id: str) -> list[PlanningResponse]:
-        """The planning responses of one level, in file order."""
-        return [response for response in self.planning_responses if response.level == level_id]
-
-    def indicators_at(self, level_id: str) -> list[Indicator]:
-        """The indicators placed at one level, in file order."""
-        return [indicator for indicator in self.indicators if indicator.level == level_id]

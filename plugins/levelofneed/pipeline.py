@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,13 +14,14 @@ from typing import Any
 from .crossref import check_cross_references
 from .findings import Finding, has_errors
 from .guidance import Guidance, Origin
-from .load import Document, load_document
+from .load import load_document
 from .mentions import find_mentions
-from .model import Partnership
-from .validate import Collected, validate_briefing_file, validate_guidance_file
+from .model import KINDS, Folder
+from .validate import Collected, validate_file
 
-GUIDANCE_DIR = "guidance"
-BRIEFINGS_DIR = "briefings"
+GUIDANCE_DIR: Folder = "guidance"
+BRIEFINGS_DIR: Folder = "briefings"
+CONTENT_FOLDERS: tuple[Folder, ...] = (GUIDANCE_DIR, BRIEFINGS_DIR)
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -86,8 +87,8 @@ def _check(root: Path, today: dt.date | None) -> Result:
         return Result((missing,), None)
     findings: list[Finding] = []
     collected = Collected()
-    _load_and_validate(root, GUIDANCE_DIR, validate_guidance_file, collected, findings)
-    _load_and_validate(root, BRIEFINGS_DIR, validate_briefing_file, collected, findings)
+    for folder in CONTENT_FOLDERS:
+        _load_and_validate(root, folder, collected, findings)
     all_read = not findings
     findings.extend(collected.findings)
     findings.extend(check_cross_references(collected, today or dt.date.today(), complete=all_read))
@@ -104,8 +105,7 @@ def load_guidance(root: Path | str) -> Guidance:
     return result.guidance
 
 
-def _load_and_validate(root: Path, folder: str, validate: Callable[[Document, Collected], None],
-                       collected: Collected, findings: list[Finding]) -> None:
+def _load_and_validate(root: Path, folder: Folder, collected: Collected, findings: list[Finding]) -> None:
     """Each file is validated as soon as it is read, and its plain data let go of straight after.
 
     Holding every file's data until all were read made check grow faster than the
@@ -116,21 +116,24 @@ def _load_and_validate(root: Path, folder: str, validate: Callable[[Document, Co
         if isinstance(loaded, Finding):
             findings.append(loaded)
             continue
-        validate(loaded, collected)
+        validate_file(loaded, folder, collected)
         collected.mentions.extend(find_mentions(loaded))
         loaded.data = None
 
 
 def build_guidance(collected: Collected) -> Guidance:
-    """Assemble the immutable Guidance from records that passed every check."""
-    records = {kind: [item.record for item in items] for kind, items in collected.records.items()}
+    """Assemble the immutable Guidance from records that passed every check, one tuple per kind.
+
+    Levels are sorted by number, the order every output shows them in; other kinds keep
+    the order of their files.
+    """
+    records: dict[str, tuple[Any, ...]] = {}
     origins = {}
-    for kind, items in collected.records.items():
+    for kind in KINDS:
+        items = collected.records[kind.key]
+        records[kind.key] = tuple(item.record for item in items)
         for item in items:
             line, column = item.document.position_of(item.path)
-            origins[f"{kind}/{item.record_id}"] = Origin(item.document.path, line, column)
-    fields: dict[str, Any] = {kind: tuple(values) for kind, values in records.items() if kind != "partnership"}
-    fields["levels"] = tuple(sorted(fields["levels"], key=lambda level: level.number))
-    partnership = records["partnership"][0]
-    assert isinstance(partnership, Partnership)
-    return Guidance(partnership=partnership, origins=origins, **fields)
+            origins[f"{kind.key}/{item.record_id}"] = Origin(item.document.path, line, column)
+    records["levels"] = tuple(sorted(records["levels"], key=lambda level: level.number))
+    return Guidance(records=records, origins=origins)

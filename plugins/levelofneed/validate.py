@@ -7,6 +7,8 @@ in the next, and valid records still reach the cross-reference checks.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -14,27 +16,27 @@ from .findings import Finding, Severity
 from .load import Document, node_at, position
 from .mentions import Mention
 from .messages import did_you_mean, explain
-from .model import BRIEFING_KIND, GUIDANCE_KINDS, FileKind
+from .model import KINDS, FileKind, Folder, Strict
 
-Path = tuple[str | int, ...]
-_ALL_KINDS: list[str] = [*GUIDANCE_KINDS, "briefings"]
+FieldPath = tuple[str | int, ...]
+R = TypeVar("R", bound=Strict)
 
 
 @dataclass(frozen=True)
-class Located:
+class Located(Generic[R]):
     """A valid record, with the document and path it came from, for cross-reference findings."""
 
     kind: str
-    record: BaseModel
+    record: R
     document: Document
-    path: Path
+    path: FieldPath
 
     @property
     def record_id(self) -> str:
-        """Every record kind has an ``id``; pydantic's base type does not say so."""
-        return str(getattr(self.record, "id"))  # noqa: B009
+        """Every record kind has an ``id`` (a model's own field, so the base type cannot name it)."""
+        return str(self.record.__dict__.get("id", ""))
 
-    def finding(self, field_path: Path, message: str, hint: str, severity: Severity = "error",
+    def finding(self, field_path: FieldPath, message: str, hint: str, severity: Severity = "error",
                 at_key: bool = False, fails_strict: bool = True) -> Finding:
         """A finding that points at ``field_path`` inside this record."""
         node = node_at(self.document.root, self.path + field_path, key=at_key)
@@ -46,17 +48,24 @@ class Located:
 class Collected:
     """Every valid record found so far, by kind, and every finding."""
 
-    records: dict[str, list[Located]] = field(default_factory=lambda: {k: [] for k in _ALL_KINDS})
+    records: dict[str, list[Located[Any]]] = field(default_factory=lambda: {k: [] for k in KINDS.names()})
     findings: list[Finding] = field(default_factory=list)
-    invalid_ids: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in _ALL_KINDS})
+    invalid_ids: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS.names()})
     mentions: list[Mention] = field(default_factory=list)
 
+    def of(self, model: type[R]) -> list[Located[R]]:
+        """The valid records of one model, typed, so checks need no casts."""
+        return [item for item in self.records[KINDS.of_model(model).key] if isinstance(item.record, model)]
 
 
-
-def validate_briefing_file(document: Document, collected: Collected) -> None:
-    """Validate one file from briefings/: the file is the briefing."""
-    _validate_records(document, BRIEFING_KIND, "briefings", [((), document.data)], collected)
+def validate_file(document: Document, folder: Folder, collected: Collected) -> None:
+    """Validate one file from ``folder``: in guidance/ its top-level key names the kind; elsewhere the
+    folder does, and the file is one record."""
+    if folder == "guidance":
+        validate_guidance_file(document, collected)
+        return
+    for kind in KINDS.in_folder(folder):  # one kind per record folder
+        _validate_records(document, kind, [((), document.data)], collected)
 
 
 def validate_guidance_file(document: Document, collected: Collected) -> None:
@@ -64,7 +73,7 @@ def validate_guidance_file(document: Document, collected: Collected) -> None:
     data = document.data
     if not isinstance(data, dict) or not data:
         collected.findings.append(_at(document, (), "file should be a mapping with one key naming its kind",
-                                      f"start the file with one of: {', '.join(GUIDANCE_KINDS)}"))
+                                      f"start the file with one of: {', '.join(_guidance_keys())}"))
         return
     if len(data) > 1:
         second = list(data)[1]
@@ -72,17 +81,22 @@ def validate_guidance_file(document: Document, collected: Collected) -> None:
                                       "put each kind of record in its own file", at_key=True))
         return
     key, value = next(iter(data.items()))
-    kind = GUIDANCE_KINDS.get(key)
-    if kind is None:
-        guess = did_you_mean(key, GUIDANCE_KINDS)
-        hint = f"did you mean '{guess}'?" if guess else f"use one of: {', '.join(GUIDANCE_KINDS)}"
+    kind = KINDS.get(key)
+    if kind is None or kind.one_per_file:
+        guess = did_you_mean(key, _guidance_keys())
+        hint = f"did you mean '{guess}'?" if guess else f"use one of: {', '.join(_guidance_keys())}"
         collected.findings.append(_at(document, (key,), f"unknown kind of file '{key}'", hint, at_key=True))
         return
     items = _items(document, kind, value, collected)
-    _validate_records(document, kind, key, items, collected)
+    _validate_records(document, kind, items, collected)
 
 
-def _items(document: Document, kind: FileKind, value: object, collected: Collected) -> list[tuple[Path, object]]:
+def _guidance_keys() -> list[str]:
+    return [kind.key for kind in KINDS.in_folder("guidance")]
+
+
+def _items(document: Document, kind: FileKind, value: object,
+           collected: Collected) -> list[tuple[FieldPath, object]]:
     if not kind.many:
         return [((kind.key,), value)]
     if not isinstance(value, list) or not value:
@@ -92,18 +106,17 @@ def _items(document: Document, kind: FileKind, value: object, collected: Collect
     return [((kind.key, index), item) for index, item in enumerate(value)]
 
 
+@cache
 def _list_adapter(model: type[BaseModel]) -> TypeAdapter[list[BaseModel]]:
+    """Built once per model, like the models' own validators: a start-up cost, not a per-file one."""
     return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 
-# Built at import, like the models' own validators: a start-up cost, not a per-check one.
-_LIST_ADAPTERS = {kind.model: _list_adapter(kind.model) for kind in (*GUIDANCE_KINDS.values(), BRIEFING_KIND)}
-
-
-def _validate_records(document: Document, kind: FileKind, kind_key: str,
-                      items: list[tuple[Path, object]], collected: Collected) -> None:
+def _validate_records(document: Document, kind: FileKind, items: list[tuple[FieldPath, object]],
+                      collected: Collected) -> None:
+    kind_key = kind.key
     try:  # one call per file is much faster; only a file with errors is validated record by record
-        records = _LIST_ADAPTERS[kind.model].validate_python([item for _, item in items])
+        records = _list_adapter(kind.model).validate_python([item for _, item in items])
     except ValidationError:
         pass
     else:
@@ -126,7 +139,7 @@ def _claimed_id(item: object, kind_key: str) -> str:
     return str(claimed) if claimed is not None else f"<unnamed {kind_key}>"
 
 
-def _explain_all(document: Document, kind: FileKind, path: Path, error: ValidationError) -> list[Finding]:
+def _explain_all(document: Document, kind: FileKind, path: FieldPath, error: ValidationError) -> list[Finding]:
     found = []
     details = error.errors(include_url=False)
     explanations = [explain(detail, kind.model) for detail in details]
@@ -141,6 +154,6 @@ def _explain_all(document: Document, kind: FileKind, path: Path, error: Validati
     return found
 
 
-def _at(document: Document, path: Path, message: str, hint: str, at_key: bool = False) -> Finding:
+def _at(document: Document, path: FieldPath, message: str, hint: str, at_key: bool = False) -> Finding:
     line, column = position(node_at(document.root, path, key=at_key))
     return Finding(document.path, line, column, "error", message, hint)

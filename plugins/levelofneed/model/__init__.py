@@ -6,58 +6,43 @@ kind (``indicators:``, ``services:`` …). A file in ``briefings/`` is one brief
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .briefing import Briefing
-from .common import Record, Strict
+from .common import Record, RefersTo, Strict
 from .glossary import GlossaryTerm, SynonymGroup
 from .helper import SafetyQuestion
-from .indicator import AGE_BANDS, Indicator
+from .indicator import AGE_BAND_LABELS, AGE_BANDS, Indicator
 from .levels import Level, PlanningResponse
 from .partnership import Contact, Partnership
 from .procedure import Procedure, Step
+from .registry import FileKind, Folder, Registry
 from .service import Service
 from .taxonomy import Domain, Link, Subdomain, Topic
 from .verification import Verification
 
-
-@dataclass(frozen=True)
-class FileKind:
-    """One kind of guidance file: the top-level key, the record model and whether it holds a list."""
-
-    key: str
-    model: type[Strict]
-    many: bool
-    title: str
-
-
-GUIDANCE_KINDS: dict[str, FileKind] = {
-    kind.key: kind
-    for kind in (
-        FileKind("partnership", Partnership, False, "Partnership settings"),
-        FileKind("levels", Level, True, "Levels of need"),
-        FileKind("domains", Domain, True, "Assessment Framework domains"),
-        FileKind("topics", Topic, True, "Topics"),
-        FileKind("indicators", Indicator, True, "Indicators"),
-        FileKind("planning_responses", PlanningResponse, True, "Planning responses"),
-        FileKind("services", Service, True, "Services"),
-        FileKind("procedures", Procedure, True, "Procedures"),
-        FileKind("glossary", GlossaryTerm, True, "Glossary"),
-        FileKind("synonyms", SynonymGroup, True, "Search synonyms"),
-        FileKind("safety_questions", SafetyQuestion, True, "Helper safety questions"),
-    )
-}
-
-BRIEFING_KIND = FileKind("briefing", Briefing, False, "7-minute briefing")
+KINDS = Registry((
+    FileKind("partnership", Partnership, False, "Partnership settings"),
+    FileKind("levels", Level, True, "Levels of need"),
+    FileKind("domains", Domain, True, "Assessment Framework domains"),
+    FileKind("topics", Topic, True, "Topics"),
+    FileKind("indicators", Indicator, True, "Indicators"),
+    FileKind("planning_responses", PlanningResponse, True, "Planning responses"),
+    FileKind("services", Service, True, "Services"),
+    FileKind("procedures", Procedure, True, "Procedures"),
+    FileKind("briefings", Briefing, False, "7-minute briefing", folder="briefings", schema_name="briefing"),
+    FileKind("glossary", GlossaryTerm, True, "Glossary"),
+    FileKind("synonyms", SynonymGroup, True, "Search synonyms"),
+    FileKind("safety_questions", SafetyQuestion, True, "Helper safety questions"),
+))
 
 __all__ = [
     "AGE_BANDS",
-    "BRIEFING_KIND",
-    "GUIDANCE_KINDS",
+    "AGE_BAND_LABELS",
+    "KINDS",
     "Briefing",
     "Contact",
     "Domain",
     "FileKind",
+    "Folder",
     "GlossaryTerm",
     "Indicator",
     "Level",
@@ -66,6 +51,8 @@ __all__ = [
     "PlanningResponse",
     "Procedure",
     "Record",
+    "RefersTo",
+    "Registry",
     "SafetyQuestion",
     "Service",
     "Step",

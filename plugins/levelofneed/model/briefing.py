@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Record, RecordId, Reference, Text
+from .common import IndicatorRef, Record, RecordId, Text, TopicRef
 
 BriefingKind = Literal["case-review", "thematic"]
 
@@ -23,8 +23,8 @@ class Briefing(Record):
         default=None, description="When the review was published, as precisely as its source says, e.g. 'April 2019'."
     )
     date: dt.date = Field(description="When the briefing was written, as YYYY-MM-DD.")
-    topics: list[Reference] = Field(default_factory=list, description="Ids of topics it relates to.")
-    indicators: list[Reference] = Field(default_factory=list, description="Ids of related indicators.")
+    topics: list[TopicRef] = Field(default_factory=list, description="Ids of topics it relates to.")
+    indicators: list[IndicatorRef] = Field(default_factory=list, description="Ids of related indicators.")
     background: Text = Field(description="Part 1: the background.")
     why_it_matters: Text = Field(description="Part 2: why it matters.")
     key_information: list[Text] = Field(min_length=1, description="Part 3: key information or findings.")

@@ -9,6 +9,7 @@ dropped ``level`` on an indicator is a safeguarding risk.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -33,11 +34,31 @@ Text = Annotated[
     Field(description="Plain text. It may not be empty."),
 ]
 
-Reference = Annotated[
-    str,
-    StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=80),
-    Field(description="The id of another record."),
-]
+
+
+@dataclass(frozen=True)
+class RefersTo:
+    """Marks a field as the id of a record of ``kind``, so ``check`` can find every reference.
+
+    The cross-reference check reads these markers from the models (``crossref.references``);
+    no list of references is written out anywhere else.
+    """
+
+    kind: str
+
+
+_ID = StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=80)
+
+Reference = Annotated[str, _ID, Field(description="The id of another record.")]
+LevelRef = Annotated[str, _ID, RefersTo("levels")]
+DomainRef = Annotated[str, _ID, RefersTo("domains")]
+SubdomainRef = Annotated[str, _ID, RefersTo("subdomains")]
+TopicRef = Annotated[str, _ID, RefersTo("topics")]
+IndicatorRef = Annotated[str, _ID, RefersTo("indicators")]
+ServiceRef = Annotated[str, _ID, RefersTo("services")]
+ProcedureRef = Annotated[str, _ID, RefersTo("procedures")]
+BriefingRef = Annotated[str, _ID, RefersTo("briefings")]
+ContactRef = Annotated[str, _ID, RefersTo("contacts")]
 
 
 class Strict(BaseModel):

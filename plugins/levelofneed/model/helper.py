@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import Record, RecordId, Reference, Text
+from .common import LevelRef, ProcedureRef, Record, RecordId, Text
 
 
 class SafetyQuestion(Record):
@@ -13,6 +13,6 @@ class SafetyQuestion(Record):
     id: RecordId
     question: Text = Field(description="The question, answerable yes or no.")
     help: Text | None = Field(default=None, description="A hint that explains the question.")
-    level: Reference = Field(description="The id of the level a 'yes' means.")
+    level: LevelRef = Field(description="The id of the level a 'yes' means.")
     action: Text = Field(description="What to do straight away if the answer is yes.")
-    procedures: list[Reference] = Field(default_factory=list, description="Ids of procedures that apply.")
+    procedures: list[ProcedureRef] = Field(default_factory=list, description="Ids of procedures that apply.")

@@ -6,10 +6,29 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Record, RecordId, Reference, Text
+from .common import (
+    BriefingRef,
+    DomainRef,
+    LevelRef,
+    ProcedureRef,
+    Record,
+    RecordId,
+    ServiceRef,
+    SubdomainRef,
+    Text,
+    TopicRef,
+)
 
 AgeBand = Literal["unborn", "0-4", "5-11", "12-17", "18-25"]
-AGE_BANDS: tuple[str, ...] = ("unborn", "0-4", "5-11", "12-17", "18-25")
+# The bands in age order, with the words every output uses for them (a test keeps them in step with AgeBand).
+AGE_BAND_LABELS: dict[str, str] = {
+    "unborn": "Unborn babies",
+    "0-4": "Ages 0 to 4",
+    "5-11": "Ages 5 to 11",
+    "12-17": "Ages 12 to 17",
+    "18-25": "Young adults 18 to 25",
+}
+AGE_BANDS: tuple[str, ...] = tuple(AGE_BAND_LABELS)
 
 
 class Indicator(Record):
@@ -17,10 +36,10 @@ class Indicator(Record):
 
     id: RecordId
     text: Text = Field(description="The indicator, written as an observable description.")
-    level: Reference = Field(description="The id of the level this indicator suggests.")
-    domain: Reference = Field(description="The id of the Assessment Framework domain.")
-    subdomain: Reference = Field(description="The id of a sub-domain of that domain.")
-    topics: list[Reference] = Field(default_factory=list, description="Ids of cross-cutting topics.")
+    level: LevelRef = Field(description="The id of the level this indicator suggests.")
+    domain: DomainRef = Field(description="The id of the Assessment Framework domain.")
+    subdomain: SubdomainRef = Field(description="The id of a sub-domain of that domain.")
+    topics: list[TopicRef] = Field(default_factory=list, description="Ids of cross-cutting topics.")
     age_bands: list[AgeBand] = Field(
         default_factory=list,
         description="Age bands where the indicator applies: unborn, 0-4, 5-11, 12-17, 18-25. Leave out for all ages.",
@@ -33,7 +52,7 @@ class Indicator(Record):
     keywords: list[Text] = Field(
         default_factory=list, description="Words practitioners might type to find this indicator."
     )
-    services: list[Reference] = Field(default_factory=list, description="Ids of services that may help.")
-    procedures: list[Reference] = Field(default_factory=list, description="Ids of procedures that apply.")
-    briefings: list[Reference] = Field(default_factory=list, description="Ids of related 7-minute briefings.")
+    services: list[ServiceRef] = Field(default_factory=list, description="Ids of services that may help.")
+    procedures: list[ProcedureRef] = Field(default_factory=list, description="Ids of procedures that apply.")
+    briefings: list[BriefingRef] = Field(default_factory=list, description="Ids of related 7-minute briefings.")
     source: Text = Field(description="Where the indicator comes from.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import Record, RecordId, Reference, Text
+from .common import LevelRef, ProcedureRef, Record, RecordId, ServiceRef, Text
 
 
 class Level(Record):
@@ -22,8 +22,10 @@ class Level(Record):
     timescales: list[Text] = Field(default_factory=list, description="Timescales that apply at this level.")
     step_up: Text = Field(description="When and how to move the child to the next level up.")
     step_down: Text = Field(description="When and how to move the child to the level below.")
-    services: list[Reference] = Field(default_factory=list, description="Ids of services typical at this level.")
-    procedures: list[Reference] = Field(default_factory=list, description="Ids of procedures that apply at this level.")
+    services: list[ServiceRef] = Field(default_factory=list, description="Ids of services typical at this level.")
+    procedures: list[ProcedureRef] = Field(
+        default_factory=list, description="Ids of procedures that apply at this level."
+    )
     source: Text = Field(description="Where the content comes from.")
 
 
@@ -31,11 +33,11 @@ class PlanningResponse(Record):
     """What the partnership expects practitioners to do once a level is decided."""
 
     id: RecordId
-    level: Reference = Field(description="The id of the level this response belongs to.")
+    level: LevelRef = Field(description="The id of the level this response belongs to.")
     title: Text = Field(description="A short title, e.g. 'Early help assessment with a lead professional'.")
     summary: Text = Field(description="What the response is for, in a sentence or two.")
     steps: list[Text] = Field(min_length=1, description="What to do, in order.")
     who_leads: Text = Field(description="Who leads the response.")
     timescale: Text | None = Field(default=None, description="How quickly the response must happen.")
-    services: list[Reference] = Field(default_factory=list, description="Ids of services that deliver this response.")
+    services: list[ServiceRef] = Field(default_factory=list, description="Ids of services that deliver this response.")
     source: Text = Field(description="Where the content comes from.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import Field, HttpUrl, model_validator
 
-from .common import Record, RecordId, Reference, Strict, Text
+from .common import ContactRef, Record, RecordId, Strict, Text
 from .verification import Verification
 
 
@@ -47,7 +47,7 @@ class ImmediateDanger(Strict):
     """The message that tops every page: what to do when a child is in danger now."""
 
     message: Text = Field(description="One sentence, e.g. 'If a child is in immediate danger, call the police on 999.'")
-    contact: Reference = Field(description="The id of the emergency contact, e.g. 'police-emergency'.")
+    contact: ContactRef = Field(description="The id of the emergency contact, e.g. 'police-emergency'.")
 
 
 class Partnership(Record):
@@ -69,10 +69,10 @@ class Partnership(Record):
                     "Separate paragraphs with a blank line.",
     )
     immediate_danger: ImmediateDanger = Field(description="What to do when a child is in immediate danger.")
-    front_door: Reference = Field(
+    front_door: ContactRef = Field(
         description="The id of the contact for daytime worries about a child (the children's social care front door)."
     )
-    out_of_hours: Reference = Field(description="The id of the contact when the front door is closed.")
+    out_of_hours: ContactRef = Field(description="The id of the contact when the front door is closed.")
     contacts: list[Contact] = Field(min_length=1, description="Every contact the guidance names, each once.")
     suggest_change_url: HttpUrl | None = Field(
         default=None, description="Where practitioners can suggest a change, e.g. the repository's issues page."

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, HttpUrl, model_validator
 
-from .common import Record, RecordId, Reference, Text
+from .common import ContactRef, LevelRef, Record, RecordId, Text, TopicRef
 from .verification import Verification
 
 ServiceStatus = Literal["active", "inactive", "defunct", "temporarily closed"]
@@ -28,15 +28,15 @@ class Service(Record):
     phone: Text | None = Field(
         default=None, description="The service's own phone number. Leave out when 'contact' names its number."
     )
-    contact: Reference | None = Field(
+    contact: ContactRef | None = Field(
         default=None, description="The id of a partnership contact through which the service is reached."
     )
     how_to_access: Text = Field(description="How to refer or how a family gets in touch.")
     eligibility: Text | None = Field(default=None, description="Who the service is for.")
     minimum_age: int | None = Field(default=None, ge=0, le=25, description="The youngest age served, in years.")
     maximum_age: int | None = Field(default=None, ge=0, le=25, description="The oldest age served, in years.")
-    levels: list[Reference] = Field(min_length=1, description="Ids of the levels the service works at.")
-    topics: list[Reference] = Field(default_factory=list, description="Ids of topics the service helps with.")
+    levels: list[LevelRef] = Field(min_length=1, description="Ids of the levels the service works at.")
+    topics: list[TopicRef] = Field(default_factory=list, description="Ids of topics the service helps with.")
     area: Text = Field(description="Where the service is available, e.g. 'Sefton' or 'National'.")
     verification: Verification = Field(
         description="Whether, when and against what the service's web page and contact details were checked."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, HttpUrl
 
-from .common import Record, RecordId, Reference, Strict, Text
+from .common import ProcedureRef, Record, RecordId, ServiceRef, Strict, Text
 
 
 class Subdomain(Strict):
@@ -37,8 +37,8 @@ class Topic(Record):
     id: RecordId
     name: Text = Field(description="The topic's name.")
     summary: Text = Field(description="What the topic covers and why it matters.")
-    procedures: list[Reference] = Field(default_factory=list, description="Ids of procedures that apply.")
-    services: list[Reference] = Field(default_factory=list, description="Ids of services for this topic.")
+    procedures: list[ProcedureRef] = Field(default_factory=list, description="Ids of procedures that apply.")
+    services: list[ServiceRef] = Field(default_factory=list, description="Ids of services for this topic.")
     manual_chapters: list[Link] = Field(
         default_factory=list, description="Chapters of the partnership's online procedures manual on this topic."
     )

@@ -4,40 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Indicator, Service
+from ..labels import age_label
+from ..model import Indicator
 from . import paths
-from .page import render_page
-from .site import AGE_LABELS, Site
+from .page import Page, render_page
+from .site import Site
 
 
-def pages(site: Site) -> Iterator[tuple[str, str]]:
+def pages(site: Site) -> Iterator[Page]:
     """Every indicator page. These stay out of the navigation; levels, domains and search lead here."""
     for indicator in site.guidance.indicators:
-        yield paths.indicator(indicator), _indicator_page(site, indicator)
+        yield _indicator_page(site, indicator)
 
 
-def _indicator_page(site: Site, indicator: Indicator) -> str:
-    guidance = site.guidance
+def _indicator_page(site: Site, indicator: Indicator) -> Page:
+    guidance, views = site.guidance, site.views
     level = guidance.level_by_id[indicator.level]
-    domain = guidance.domain_by_id[indicator.domain]
-    services, services_from_level = _services(site, indicator)
+    services, services_from_level = views.services_for_indicator(indicator)
     return render_page(
         site, paths.indicator(indicator), "indicator.md.j2", indicator.text,
-        guidance.origin("indicators", indicator.id),
-        indicator=indicator, level=level, domain=domain,
+        guidance.origin("indicators", indicator.id), in_nav=False,
+        indicator=indicator, level=level, domain=guidance.domain_by_id[indicator.domain],
         sub=guidance.subdomain_by_id[indicator.subdomain],
-        topics=[guidance.topic_by_id[tid] for tid in indicator.topics],
-        ages=[(band, AGE_LABELS[band]) for band in indicator.age_bands],
-        responses=guidance.planning_responses_for(level.id),
+        topics=views.topics_of(indicator),
+        ages=[(band, age_label(band)) for band in indicator.age_bands],
+        responses=views.planning_responses_at(level),
         services=services, services_from_level=services_from_level,
-        procedures=site.procedures_for(indicator),
-        briefings=site.briefings_for.get(indicator.id, []),
+        procedures=views.procedures_for_indicator(indicator),
+        briefings=views.briefings_for_indicator(indicator),
         similar=site.similar_to(indicator),
     )
-
-
-def _services(site: Site, indicator: Indicator) -> tuple[list[Service], bool]:
-    """The indicator's own services or, when it names none, those typical of its level."""
-    if indicator.services:
-        return [site.guidance.service_by_id[sid] for sid in indicator.services], False
-    return site.services_at(site.guidance.level_by_id[indicator.level]), True

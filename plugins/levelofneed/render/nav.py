@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..guidance import Guidance
-from ..model import Briefing, Domain
+from ..labels import age_label, level_label
+from ..model import AGE_BANDS, Domain
+from ..views import Views
 from . import paths
-from .site import AGE_LABELS
 from .text import title
 
 NavItem = str | dict[str, Any]
@@ -27,14 +28,14 @@ def navigation(guidance: Guidance, handwritten: Sequence[str] = (), open_data: s
     """The ``nav`` setting for mkdocs.yml, with hand-written pages under "About"."""
     return [
         {"Home": paths.HOME},
-        {"Levels": [paths.LEVELS, *({title(f"Level {lv.number}: {lv.name}"): paths.level(lv)}
-                                    for lv in guidance.levels)]},
+        {"Levels": [paths.LEVELS, *({title(level_label(lv)): paths.level(lv)} for lv in guidance.levels)]},
         {"Areas of a child's life": [paths.DOMAINS, *(_domain(d) for d in guidance.domains)]},
         {"Topics": [paths.TOPICS, *({title(t.name): paths.topic(t)} for t in guidance.topics)]},
-        {"By age": [paths.AGES, *({label: paths.age_band(band)} for band, label in AGE_LABELS.items())]},
+        {"By age": [paths.AGES, *({age_label(band): paths.age_band(band)} for band in AGE_BANDS)]},
         {"Services": paths.SERVICES},
         {"Procedures": [paths.PROCEDURES, *({title(p.name): paths.procedure(p)} for p in guidance.procedures)]},
-        {"Briefings": [paths.BRIEFINGS, *({title(b.title): paths.briefing(b)} for b in _newest_first(guidance))]},
+        {"Briefings": [paths.BRIEFINGS, *({title(b.title): paths.briefing(b)}
+                                          for b in Views(guidance).briefings_by_date())]},
         {"Glossary": paths.GLOSSARY},
         {"About": [paths.ABOUT, {"Open data": open_data}, *_handwritten(handwritten, exclude={open_data})]},
     ]
@@ -43,10 +44,6 @@ def navigation(guidance: Guidance, handwritten: Sequence[str] = (), open_data: s
 def _domain(domain: Domain) -> NavItem:
     subs = [{title(sub.name): paths.subdomain(domain, sub)} for sub in domain.subdomains]
     return {title(domain.name): [paths.domain(domain), *subs]}
-
-
-def _newest_first(guidance: Guidance) -> list[Briefing]:
-    return sorted(guidance.briefings, key=lambda b: (b.date, b.title), reverse=True)
 
 
 def _handwritten(pages: Sequence[str], exclude: set[str]) -> list[NavItem]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from ..guidance import Origin
 from . import paths
 from .environment import template
-from .site import Site
+from .site import LinkStyle, Site
 from .text import paragraphs
 from .text import title as title_text
 from .writer import PageWriter
@@ -28,11 +29,24 @@ def front_matter(title: str, origin: Origin | None) -> str:
     return "\n".join(lines) + "\n\n"
 
 
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes, its Markdown, the template that wrote it, and
+    whether it belongs in the navigation (indicator pages do not: see ``nav``)."""
+
+    path: str
+    markdown: str
+    template: str
+    in_nav: bool = True
+
+
 def render_page(site: Site, here: str, name: str, title: str, origin: Origin | None = None,
-                **context: Any) -> str:
+                in_nav: bool = True, **context: Any) -> Page:
     """Front matter plus the filled template ``name`` for the page at ``here``."""
     writer = PageWriter(site, here)
     body = template(name).render(
-        w=writer, site=site, g=site.guidance, paths=paths, here=here, title=title,
+        w=writer, site=site, v=site.views, g=site.guidance, paths=paths, here=here, title=title,
         origin=origin, paragraphs=paragraphs, **context)
-    return front_matter(title, origin) + body
+    if site.options.link_style is LinkStyle.ANCHOR:
+        body = paths.prefix_ids(body, here)
+    return Page(here, front_matter(title, origin) + body, name.removesuffix(".md.j2"), in_nav)

@@ -8,6 +8,7 @@ paths so that MkDocs checks every one of them in a strict build.
 from __future__ import annotations
 
 import posixpath
+import re
 
 from ..model import Briefing, Domain, Indicator, Level, Procedure, Subdomain, Topic
 
@@ -25,6 +26,9 @@ OPEN_DATA = "open-data.md"
 DATA_JSON = "data/guidance.json"
 DATA_OPENREFERRAL = "data/services-openreferral.json"
 MANIFEST = "manifest.webmanifest"
+
+_HEADING_ID = re.compile(r"\{#([A-Za-z0-9_-]+)\}")
+_HTML_ID = re.compile(r'(\sid=")([^"]+)"')
 
 
 def level(record: Level) -> str:
@@ -57,6 +61,22 @@ def procedure(record: Procedure) -> str:
 
 def briefing(record: Briefing) -> str:
     return f"briefings/{record.id}.md"
+
+
+def anchor_id(target: str, anchor: str = "") -> str:
+    """A page's id when every page is one document: 'levels/level-3.md' → 'p-levels-level-3'.
+
+    An anchor inside the page gets the page's id as a prefix, so ids stay unique.
+    """
+    page = "p-" + re.sub(r"[^a-z0-9]+", "-", target.removesuffix(".md").removesuffix("/index").lower()).strip("-")
+    return f"{page}--{anchor}" if anchor else page
+
+
+def prefix_ids(markdown: str, target: str) -> str:
+    """Every heading id (``{#id}``) and HTML ``id`` in a page, prefixed with the page's id."""
+    page = anchor_id(target)
+    markdown = _HEADING_ID.sub(lambda found: f"{{#{page}--{found.group(1)}}}", markdown)
+    return _HTML_ID.sub(lambda found: f'{found.group(1)}{page}--{found.group(2)}"', markdown)
 
 
 def relative(here: str, target: str) -> str:

@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from . import paths
-from .page import render_page
+from .page import Page, render_page
 from .site import Site
 
 
-def pages(site: Site) -> Iterator[tuple[str, str]]:
+def pages(site: Site) -> Iterator[Page]:
     """The procedures overview and one page per procedure."""
-    yield paths.PROCEDURES, render_page(site, paths.PROCEDURES, "procedures.md.j2", "Procedures")
+    yield render_page(site, paths.PROCEDURES, "procedures.md.j2", "Procedures")
     for procedure in site.guidance.procedures:
-        levels, topics = site.procedure_users[procedure.id]
-        yield paths.procedure(procedure), render_page(
-            site, paths.procedure(procedure), "procedure.md.j2", procedure.name,
-            site.guidance.origin("procedures", procedure.id),
-            procedure=procedure, levels=levels, topics=topics)
+        levels, topics = site.views.procedure_users(procedure)
+        yield render_page(site, paths.procedure(procedure), "procedure.md.j2", procedure.name,
+                          site.guidance.origin("procedures", procedure.id),
+                          procedure=procedure, levels=levels, topics=topics)

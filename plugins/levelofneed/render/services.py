@@ -6,15 +6,15 @@ from collections.abc import Iterator
 
 from ..model import Service
 from . import paths
-from .page import render_page
+from .page import Page, render_page
 from .site import Site
 
 
-def pages(site: Site) -> Iterator[tuple[str, str]]:
+def pages(site: Site) -> Iterator[Page]:
     """The directory page. Each service has an anchor named after its id."""
     ordered = sorted(site.guidance.services, key=lambda s: s.name.casefold())
     used_topics = {tid for service in ordered for tid in service.topics}
-    yield paths.SERVICES, render_page(
+    yield render_page(
         site, paths.SERVICES, "services.md.j2", "Services directory",
         services=ordered,
         filter_topics=[t for t in site.guidance.topics if t.id in used_topics],

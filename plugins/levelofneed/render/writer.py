@@ -11,10 +11,11 @@ import datetime as dt
 
 from markupsafe import Markup
 
+from ..labels import age_label, contact_name, date_text, level_label
 from ..mentions import PLACEHOLDER
 from ..model import Contact, GlossaryTerm, Level, Verification
 from . import paths
-from .site import Site
+from .site import LinkStyle, Site
 from .text import attribute, encode, escape, phone_href, squash
 
 
@@ -28,7 +29,9 @@ class PageWriter:
         self._link_terms = here != paths.GLOSSARY
 
     def href(self, target: str, anchor: str = "") -> str:
-        """The relative address of another generated page (a docs source path)."""
+        """The address of another generated page (a docs source path), in the build's link style."""
+        if self.site.options.link_style is LinkStyle.ANCHOR:
+            return "#" + paths.anchor_id(target, anchor)
         address = paths.relative(self.here, target)
         return f"{address}#{anchor}" if anchor else address
 
@@ -37,9 +40,15 @@ class PageWriter:
         attrs = f"{{: .{' .'.join(css.split())} }}" if css else ""
         return Markup(f"[{escape(text)}]({attribute(self.href(target, anchor))}){attrs}")
 
-    def level_label(self, level: Level) -> str:
+    @staticmethod
+    def level_label(level: Level) -> str:
         """'Level 3: Complex needs'. Colour never appears without this text."""
-        return f"Level {level.number}: {squash(level.name)}"
+        return level_label(level)
+
+    @staticmethod
+    def age_label(band: str) -> str:
+        """'Ages 0 to 4'."""
+        return age_label(band)
 
     def level_badge(self, level: Level, linked: bool = True) -> Markup:
         """The level's number and name on its colour, linked to the level's page."""
@@ -83,11 +92,11 @@ class PageWriter:
 
     def mention(self, contact: Contact) -> Markup:
         """A contact named in running text: how text calls it, and its number one tap away."""
-        name = escape(contact.short_name or contact.name)
+        name = escape(contact_name(contact))
         if contact.phone:
             reach = Markup(f"{name} on {self.phone(contact.phone)}")
         elif contact.url:
-            reach = self.external(contact.url, contact.short_name or contact.name)
+            reach = self.external(contact.url, contact_name(contact))
         else:
             reach = Markup(f"{name} ({self.email(contact.email or '')})")
         if contact.verification.status == "unverified":
@@ -122,4 +131,4 @@ class PageWriter:
     @staticmethod
     def date(value: dt.date | None) -> str:
         """'1 November 2026', the way GOV.UK writes dates."""
-        return f"{value.day} {value:%B %Y}" if value else "not recorded"
+        return date_text(value)

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .model import BRIEFING_KIND, GUIDANCE_KINDS, FileKind, Strict
+from ..model import KINDS, FileKind, Strict
 
 HEADER = """# Field reference
 
@@ -63,10 +63,10 @@ def _model_section(model: type[BaseModel], heading: str) -> list[str]:
 
 
 def _kind_section(kind: FileKind) -> list[str]:
-    where = "one file per briefing in `briefings/`" if kind is BRIEFING_KIND else (
+    where = f"one file per record in `{kind.folder}/`" if kind.one_per_file else (
         f"top-level key `{kind.key}:`, " + ("a list of records" if kind.many else "one mapping"))
     lines = _model_section(kind.model, f"## {kind.title}")
-    lines.insert(1, f"\n*File:* {where}. *Schema:* `schemas/{kind.key}.schema.json`.")
+    lines.insert(1, f"\n*File:* {where}. *Schema:* `schemas/{kind.schema_file}`.")
     for nested in _nested(kind.model):
         lines += _model_section(nested, f"### {nested.__name__}")
     return lines
@@ -75,6 +75,6 @@ def _kind_section(kind: FileKind) -> list[str]:
 def render_reference() -> str:
     """The whole reference page as Markdown."""
     lines = [HEADER]
-    for kind in (*GUIDANCE_KINDS.values(), BRIEFING_KIND):
+    for kind in KINDS:
         lines += _kind_section(kind)
     return "\n".join(lines).rstrip() + "\n"

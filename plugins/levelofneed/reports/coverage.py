@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .guidance import Guidance
+from ..guidance import Guidance
+from ..labels import level_label
+from ..render.text import escape
 
 MIN_PER_SUBDOMAIN_CELL = 2
 MIN_BRIEFING_INDICATORS = 3
@@ -35,7 +37,7 @@ class Matrix:
 
 
 def _levels(guidance: Guidance) -> tuple[tuple[str, str], ...]:
-    return tuple((level.id, f"Level {level.number}: {level.name}") for level in guidance.levels)
+    return tuple((level.id, level_label(level)) for level in guidance.levels)
 
 
 def subdomain_matrix(guidance: Guidance) -> Matrix:
@@ -72,19 +74,15 @@ def _shade(count: int) -> str:
 
 
 def _matrix_table(matrix: Matrix) -> list[str]:
-    head = "".join(f"<th scope=\"col\">{_escape(name)}</th>" for _, name in matrix.level_names)
+    head = "".join(f"<th scope=\"col\">{escape(name)}</th>" for _, name in matrix.level_names)
     lines = [f"## {matrix.title}", "", '<table class="coverage">',
              f"<thead><tr><th scope=\"col\">{matrix.title.split(' ×')[0]}</th>{head}</tr></thead>", "<tbody>"]
     for row_id, row_name in matrix.row_names:
         cells = "".join(
             f'<td class="{_shade(n)}">{n if n else "0 (gap)"}</td>'
             for n in (matrix.counts.get((row_id, level), 0) for level, _ in matrix.level_names))
-        lines.append(f"<tr><th scope=\"row\">{_escape(row_name)}</th>{cells}</tr>")
+        lines.append(f"<tr><th scope=\"row\">{escape(row_name)}</th>{cells}</tr>")
     return [*lines, "</tbody>", "</table>", ""]
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def render_coverage(guidance: Guidance) -> str:

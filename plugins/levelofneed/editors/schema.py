@@ -12,13 +12,13 @@ from typing import Any
 
 from pydantic import ConfigDict, Field, create_model
 
-from .model import BRIEFING_KIND, GUIDANCE_KINDS, FileKind
+from ..model import KINDS, FileKind
 
 
 def file_schema(kind: FileKind) -> dict[str, Any]:
     """The schema of one whole file of ``kind``."""
-    if kind is BRIEFING_KIND:
-        schema = kind.model.model_json_schema()
+    if kind.one_per_file:
+        schema: dict[str, Any] = kind.model.model_json_schema()
     else:
         inner = list[kind.model] if kind.many else kind.model  # type: ignore[name-defined]
         wrapper = create_model(
@@ -34,8 +34,7 @@ def file_schema(kind: FileKind) -> dict[str, Any]:
 
 def all_schemas() -> dict[str, str]:
     """File name → schema text, for every kind of file."""
-    kinds = [*GUIDANCE_KINDS.values(), BRIEFING_KIND]
-    return {f"{kind.key}.schema.json": json.dumps(file_schema(kind), indent=2, sort_keys=True) + "\n" for kind in kinds}
+    return {kind.schema_file: json.dumps(file_schema(kind), indent=2, sort_keys=True) + "\n" for kind in KINDS}
 
 
 def write_schemas(folder: Path) -> list[Path]:

@@ -10,10 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .guidance import Guidance
-
-LIST_KEYS = ("levels", "domains", "topics", "indicators", "planning_responses",
-             "services", "procedures", "briefings", "glossary")
+from ..guidance import Guidance
+from ..model import KINDS
 
 
 def _dump(record: BaseModel) -> dict[str, Any]:
@@ -21,8 +19,13 @@ def _dump(record: BaseModel) -> dict[str, Any]:
 
 
 def export_json(guidance: Guidance) -> dict[str, Any]:
-    """A JSON-ready dict: ``partnership`` as one object, then one list per record kind."""
+    """A JSON-ready dict: ``partnership`` as one object, then one list per registered kind.
+
+    Text keeps its ``((contact-id))`` placeholders: the contacts themselves are in
+    ``partnership.contacts``, so a reader resolves them from the one record.
+    """
     document: dict[str, Any] = {"partnership": _dump(guidance.partnership)}
-    for key in LIST_KEYS:
-        document[key] = [_dump(record) for record in getattr(guidance, key)]
+    for kind in KINDS:
+        if kind.key != "partnership":
+            document[kind.key] = [_dump(record) for record in guidance.records[kind.key]]
     return document

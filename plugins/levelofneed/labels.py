@@ -1,0 +1,71 @@
+"""The wording of the model, in one place: how a level, a date, an age band or a contact reads.
+
+Every output (pages, helper, search, PDF, reports) names things the same way because
+it takes the words from here. Labels are plain text; each output escapes them itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .mentions import PLACEHOLDER
+from .model import AGE_BAND_LABELS, Contact, Level, Partnership
+
+_SINGULAR = {"glossary": "glossary term", "briefings": "briefing", "synonyms": "synonym group"}
+
+
+def squash(text: str) -> str:
+    """One line with single spaces: YAML folded and literal blocks both end up inline."""
+    return " ".join(text.split())
+
+
+def site_title(partnership: Partnership) -> str:
+    """The site's name and the home page's heading, e.g. 'Sefton SCP Level of Need guidance'."""
+    return f"{squash(partnership.short_name)} Level of Need guidance"
+
+
+def level_label(level: Level) -> str:
+    """'Level 3: Complex needs'. A level's colour never appears without these words."""
+    return f"Level {level.number}: {squash(level.name)}"
+
+
+def date_text(day: dt.date | None) -> str:
+    """'1 November 2026', the way GOV.UK writes dates."""
+    return f"{day.day} {day:%B %Y}" if day else "not recorded"
+
+
+def age_label(band: str) -> str:
+    """'Ages 0 to 4', 'Unborn babies' …"""
+    return AGE_BAND_LABELS[band]
+
+
+def singular(kind: str) -> str:
+    """'indicators' → 'indicator', for messages."""
+    return _SINGULAR.get(kind, kind.removesuffix("s").replace("_", " "))
+
+
+def a_or_an(noun: str) -> str:
+    """'an indicator', 'a level'."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
+def contact_name(contact: Contact) -> str:
+    """How running text names a contact: its short name, or its name."""
+    return squash(contact.short_name or contact.name)
+
+
+def contact_text(contact: Contact) -> str:
+    """A contact in plain text: 'CHAT (the front door) on 0151 934 4013'."""
+    reach = contact.phone or contact.email or (str(contact.url) if contact.url else "")
+    joiner = " on " if contact.phone else " at "
+    return f"{contact_name(contact)}{joiner}{reach}"
+
+
+def plain_text(text: str, contacts: dict[str, Contact]) -> str:
+    """Text with every ((contact)) written out, for outputs that are not web pages."""
+    return PLACEHOLDER.sub(lambda found: contact_text(contacts[found.group(1).strip()]), squash(text))
+
+
+def contact_ids(text: str) -> list[str]:
+    """The contacts a text names, in order, each once."""
+    return list(dict.fromkeys(found.group(1).strip() for found in PLACEHOLDER.finditer(text)))

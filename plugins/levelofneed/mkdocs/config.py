@@ -1,0 +1,16 @@
+"""Options under ``plugins: - levelofneed:`` in mkdocs.yml, in the shape of Material's own plugins."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class LevelOfNeedConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs' hook is untyped
+    """``enabled`` first; then where the content is, and how the build behaves."""
+
+    enabled = c.Type(bool, default=True)
+    root = c.Optional(c.Dir(exists=True))
+    edit_url = c.Optional(c.Type(str))
+    nav = c.Type(bool, default=True)
+    atomic = c.Type(bool, default=True)

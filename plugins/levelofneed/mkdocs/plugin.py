@@ -1,0 +1,166 @@
+"""The MkDocs plugin: thin ``on_*`` hooks between MkDocs and :func:`levelofneed.publish.publish`.
+
+Events, in the order MkDocs fires them:
+
+- ``on_startup``: remember whether this is ``build`` or ``serve``.
+- ``on_config`` (priority 100, first): load and check the guidance once; bad content
+  stops the build here, before anything is written, with the same ``file:line:column``
+  messages as ``levelofneed check``. Name the site from the guidance, set the
+  navigation, add our theme overrides and, for an atomic build, point ``site_dir`` at a
+  fresh folder beside the real one.
+- ``on_files``: add every published page and file; a hand-written page at the same path wins.
+- ``on_page_markdown``: point "edit this page" at the YAML the page comes from.
+- ``on_env``: give templates the emergency banner.
+- ``on_post_build`` (priority -100, last): swap the new site into place.
+- ``on_build_error``: throw the half-built folder away; the old site stays.
+- ``on_serve``: rebuild when anything in guidance/ or briefings/ changes.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..findings import format_findings
+from ..guidance import Guidance
+from ..labels import site_title
+from ..pipeline import CONTENT_FOLDERS, check
+from ..publish import publish, site_options
+from ..render import SiteOptions, banner_html, navigation
+from ..render import paths as page_paths
+from .atomic import AtomicSiteDir, WarningCounter
+from .config import LevelOfNeedConfig
+
+log = logging.getLogger("mkdocs.plugins.levelofneed")
+
+OVERRIDES = Path(__file__).parent.parent / "site_assets" / "overrides"
+
+
+class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyped-call]
+    """Generates the Level of Need site from guidance/ and briefings/."""
+
+    def __init__(self) -> None:
+        self.guidance: Guidance | None = None
+        self.options = SiteOptions()
+        self.command = "build"
+        self.dirty = False
+        self.atomic: AtomicSiteDir | None = None
+        self.warnings: WarningCounter | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Serve builds into its own temporary folder and dirty builds reuse the old one: neither swaps."""
+        self.command, self.dirty = command, dirty
+
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """First of all plugins: bad content stops the build early, and warnings are counted from the start."""
+        self.guidance, self.atomic, self.warnings = None, None, None  # serve reuses this instance
+        if not self.config.enabled:
+            return config
+        self.guidance = load_or_fail(self._root(config))
+        config.site_name = site_title(self.guidance.partnership)  # the guidance names the site
+        self.options = site_options(Path(config.docs_dir))
+        if self.config.nav and config.nav is None:
+            config.nav = navigation(self.guidance, handwritten_pages(Path(config.docs_dir)),
+                                    self.options.open_data_page or page_paths.OPEN_DATA)
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))
+        if self.config.atomic and self.command == "build" and not self.dirty:
+            self.atomic = AtomicSiteDir(Path(config.site_dir))
+            config.site_dir = str(self.atomic.start())
+        if config.strict:
+            self.warnings = WarningCounter.install()
+        return config
+
+    def _root(self, config: MkDocsConfig) -> Path:
+        if self.config.root:
+            return Path(self.config.root)
+        return Path(config.config_file_path or ".").resolve().parent
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Add every published output. A hand-written page at the same path wins."""
+        if self.guidance is None:
+            return files
+        for output in publish(self.guidance, self.options):
+            if files.get_file_from_path(output.path) is not None:
+                continue
+            listed = output.in_nav or output.kind == "file"
+            inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, output.path, content=output.content, inclusion=inclusion))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Send "edit this page" to the YAML file, since the Markdown is generated."""
+        source = page.meta.get("lon_source")
+        base_url = self._edit_base()
+        if source and base_url:
+            page.edit_url = base_url + str(source)
+        return markdown
+
+    def _edit_base(self) -> str | None:
+        if self.config.edit_url:
+            return str(self.config.edit_url)
+        if self.guidance is not None and self.guidance.partnership.edit_url is not None:
+            return str(self.guidance.partnership.edit_url)
+        return None
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """Give the theme override the banner HTML, built and escaped by the render package."""
+        if self.guidance is not None:
+            env.globals["levelofneed_banner"] = banner_html(self.guidance)
+        return env
+
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Last of all plugins: after every other plugin has written its files, swap."""
+        warned = self.warnings.uninstall() if self.warnings else 0
+        if self.atomic is None:
+            return
+        atomic, self.atomic = self.atomic, None
+        if warned:
+            atomic.abandon()  # MkDocs aborts a strict build with warnings right after this event.
+            return
+        config.site_dir = str(atomic.finish())
+        log.info("levelofneed: the new site replaced the old one in %s", config.site_dir)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Leave the previous site exactly as it was."""
+        if self.warnings:
+            self.warnings.uninstall()
+        if self.atomic is not None:
+            self.atomic.abandon()
+            self.atomic = None
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:
+        """Watch the content folders, which live outside docs/."""
+        root = self._root(config)
+        for folder in CONTENT_FOLDERS:
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server
+
+
+def load_or_fail(root: Path) -> Guidance:
+    """The checked guidance; errors stop the build with the same messages as ``levelofneed check``."""
+    result = check(root)
+    for finding in result.findings:
+        if finding.severity == "warning":
+            log.info("guidance: %s", finding.as_text())
+    if result.guidance is None:
+        errors = [f for f in result.findings if f.severity == "error"]
+        raise PluginError("the guidance has errors; fix them and build again:\n" + format_findings(errors, "text"))
+    return result.guidance
+
+
+def handwritten_pages(docs: Path) -> list[str]:
+    """Markdown pages written by hand in the docs folder (hidden folders left out, as MkDocs does)."""
+    found = (p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    return sorted(p for p in found if not any(part.startswith(".") for part in p.split("/")))

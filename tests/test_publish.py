@@ -1,0 +1,64 @@
+"""One publishing path: the MkDocs plugin and ``levelofneed export markdown`` publish the same bytes.
+
+The plugin's generated files are taken from its ``on_files`` hook, exactly as MkDocs
+would receive them, for the repository's own mkdocs.yml and content; the CLI writes its
+export for the same root. Every path and every byte must match.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files, InclusionLevel
+
+from levelofneed.cli import main
+from levelofneed.mkdocs.plugin import LevelOfNeedPlugin
+
+from .conftest import REPO
+
+
+def _configured(site: Path) -> MkDocsConfig:
+    """The repository's mkdocs.yml, through every plugin's start-up and config events, as MkDocs runs them."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=False)  # serve builds in place: no folder swap
+    return config.plugins.on_config(config)
+
+
+@pytest.fixture(scope="module")
+def plugin_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, InclusionLevel]]:
+    config = _configured(tmp_path_factory.mktemp("unused") / "site")
+    files = config.plugins.on_files(Files([]), config=config)
+    return {file.src_uri: (file.content_bytes, file.inclusion) for file in files}
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    out = tmp_path_factory.mktemp("export")
+    assert main(["export", "markdown", str(out), "--root", str(REPO)]) == 0
+    return {path.relative_to(out).as_posix(): path.read_bytes() for path in out.rglob("*") if path.is_file()}
+
+
+def test_the_plugin_and_the_cli_publish_the_same_files(plugin_files: dict[str, tuple[bytes, InclusionLevel]],
+                                                        exported: dict[str, bytes]) -> None:
+    assert sorted(plugin_files) == sorted(exported)
+    different = [path for path, (content, _) in plugin_files.items() if content != exported[path]]
+    assert different == []
+
+
+def test_indicator_pages_stay_out_of_the_navigation(plugin_files: dict[str, tuple[bytes, InclusionLevel]]) -> None:
+    hidden = {path for path, (_, inclusion) in plugin_files.items() if inclusion is InclusionLevel.NOT_IN_NAV}
+    assert hidden and all(path.startswith("indicators/") for path in hidden)
+    assert all(inclusion is InclusionLevel.NOT_IN_NAV for path, (_, inclusion) in plugin_files.items()
+               if path.startswith("indicators/"))
+
+
+def test_the_site_is_named_by_the_guidance(tmp_path: Path) -> None:
+    config = _configured(tmp_path / "site")
+    plugin = config.plugins["levelofneed"]
+    assert isinstance(plugin, LevelOfNeedPlugin) and plugin.guidance is not None
+    assert config.site_name == f"{plugin.guidance.partnership.short_name} Level of Need guidance"
