@@ -50,8 +50,10 @@ generated: $(STAMP)
 	$(BIN)/levelofneed reference
 	$(BIN)/levelofneed coverage
 
-bench: $(STAMP)
+bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python bench/bench_check.py
+	$(BIN)/python bench/bench_site.py --factors 1,10
+	$(BIN)/python bench/bench_helper.py
 
 clean:
 	rm -rf $(VENV) node_modules site .pytest_cache .mypy_cache .ruff_cache

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,3 +27,12 @@ def build_example(case: Path, target: Path) -> Path:
 def base_root(tmp_path: Path) -> Path:
     """A fresh copy of the smallest complete guidance."""
     return build_example(EXAMPLES / "valid" / "minimal", tmp_path / "root")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """One Chromium for every browser test (skipped locally without it, a failure in CI)."""
+    from .browser_support import launch_chromium
+
+    with launch_chromium() as browser:
+        yield browser

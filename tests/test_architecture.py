@@ -3,7 +3,7 @@
 - No import cycles between the package's modules.
 - Layers import downwards only: the core (model, load, validate, pipeline, guidance)
   knows no output; views and labels know only the core; each output room knows the
-  core, views and labels (and the shared escaping in render.text); publish assembles
+  core, views and labels (and, from render, the shared escaping and page addresses); publish assembles
   the outputs; the adapters (cli, mkdocs) sit on top.
 - render/ never decides which services, procedures or briefings apply to a record:
   it asks views (its templates included).
@@ -20,12 +20,14 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "levelofneed"
 CORE = {"model", "findings", "messages", "load", "mentions", "validate", "crossref", "contact_checks", "reviews",
-        "pipeline", "guidance", "labels", "__init__"}
+        "references", "helper_checks", "pipeline", "guidance", "labels", "__init__"}
 SHARED = {"views"}
 OUTPUTS = {"render", "exports", "reports", "editors", "helper", "search", "pdf", "diff"}
 LAYERS = {**dict.fromkeys(CORE, 0), **dict.fromkeys(SHARED, 1), **dict.fromkeys(OUTPUTS, 2), "publish": 3,
           "cli": 4, "mkdocs": 4, "__main__": 5}
 MAX_MODULE_LINES, MAX_FUNCTION_LINES = 400, 40
+# What every output may take from render: escaping text, and where each page is published.
+SHARED_FROM_RENDER = {"render.text", "render.paths"}
 
 
 def _modules() -> dict[str, Path]:
@@ -93,7 +95,7 @@ def test_imports_only_run_downwards(module: str) -> None:
     room = _room(module)
     upward = [imported for imported in GRAPH[module]
               if _room(imported) != room and LAYERS[_room(imported)] >= LAYERS[room]
-              and not (room in CORE and _room(imported) in CORE) and imported != "render.text"]
+              and not (room in CORE and _room(imported) in CORE) and imported not in SHARED_FROM_RENDER]
     assert upward == [], f"{module} imports from a layer at or above its own"
 
 

@@ -7,92 +7,33 @@ briefing) must load with no blocked request and no console error.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 
 from levelofneed import Guidance, load_guidance
 from levelofneed.publish import publish, site_options
 
+from .browser_support import Watch, axe_violations, chromium_page, require_axe, require_browser, serve
 from .conftest import REPO
 from .test_site_build import repo_site
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-
-
-def _require_browser() -> None:
-    """Skip without Chromium on a workstation; in CI (env CI set) a missing browser is a failure."""
-    missing = "" if CHROMIUM.exists() else f"{CHROMIUM} is not installed"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing = "playwright is not installed"
-    if missing and os.environ.get("CI"):
-        pytest.fail(f"{missing}; the browser tests must run in CI")
-    if missing:
-        pytest.skip(missing)
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        """Keep the test output clean."""
-
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    _require_browser()
-    site = repo_site(tmp_path_factory)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=site))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    thread.join()
-    server.server_close()
-
-
-@dataclass
-class Watch:
-    """What the browser tried to fetch elsewhere, and what it complained about."""
-
-    blocked: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    require_browser()
+    with serve(repo_site(tmp_path_factory)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
-def browser_page(base_url: str) -> Iterator[tuple[Any, Watch]]:
-    from playwright.sync_api import sync_playwright
-
-    watch = Watch()
-    local = urlsplit(base_url).netloc
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        page = browser.new_page()
-
-        def route(request_route: Any) -> None:
-            if urlsplit(request_route.request.url).netloc == local:
-                request_route.continue_()
-            else:
-                watch.blocked.append(request_route.request.url)
-                request_route.abort()
-
-        page.route("**/*", route)
-        page.on("console", lambda message: watch.errors.append(message.text) if message.type == "error" else None)
-        page.on("pageerror", lambda error: watch.errors.append(str(error)))
-        yield page, watch
-        browser.close()
+def browser_page(chromium: Any, base_url: str) -> Iterator[tuple[Any, Watch]]:
+    """Sets the site's script policy aside so axe can be injected; the policy has its own test."""
+    with chromium_page(chromium, base_url, bypass_csp=True) as opened:
+        yield opened
 
 
 @pytest.fixture(scope="module")
@@ -162,21 +103,6 @@ def test_pages_fit_a_320_pixel_screen(browser_page: tuple[Any, Watch], base_url:
     assert watch.blocked == [] and watch.errors == []
 
 
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-AXE_RUN = ("async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
-           ".violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))")
-
-
-def _require_axe() -> None:
-    """axe-core comes from npm at set-up (make test); in CI its absence is a failure."""
-    if AXE.is_file():
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{AXE} is missing; 'make test' installs it with npm")
-    pytest.skip("axe-core is not installed (npm install)")
-
-
 # The repository has its own open-data page, so the generated one is not published here.
 HANDWRITTEN = ["coverage/", "editors/", "adr/0001-guidance-as-validated-yaml/", "open-data/"]
 
@@ -206,7 +132,7 @@ def test_every_template_is_covered(guidance: Guidance) -> None:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_pages_meet_wcag_aa_by_axe(browser_page: tuple[Any, Watch], base_url: str, guidance: Guidance,
                                    scheme: str) -> None:
-    _require_axe()
+    require_axe()
     page, watch = browser_page
     page.emulate_media(color_scheme=scheme)
     found = {}
@@ -215,8 +141,7 @@ def test_pages_meet_wcag_aa_by_axe(browser_page: tuple[Any, Watch], base_url: st
             page.goto(base_url + path, wait_until="networkidle")
             page.evaluate("localStorage.clear()")  # let the emulated colour scheme choose the palette
             page.reload(wait_until="networkidle")
-            page.add_script_tag(path=str(AXE))
-            violations = page.evaluate(AXE_RUN, WCAG_TAGS)
+            violations = axe_violations(page)
             if violations:
                 found[path] = violations
     finally:

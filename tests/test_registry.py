@@ -16,12 +16,12 @@ import pytest
 from pydantic import Field
 
 from levelofneed import check
-from levelofneed.crossref import references
 from levelofneed.editors.reference import render_reference
 from levelofneed.editors.schema import all_schemas
 from levelofneed.exports.open_data import export_json
 from levelofneed.model import KINDS, FileKind, Record
 from levelofneed.model.common import LevelRef, RecordId, Text
+from levelofneed.references import references
 
 
 class Checklist(Record):

@@ -231,12 +231,13 @@ def test_every_record_is_reachable_from_the_home_page(pages: Crawl, guidance: Gu
 
 
 def test_every_internal_link_and_anchor_resolves(pages: Crawl, site: Path) -> None:
+    """A fragment holding ``=`` is the helper's state (``#i=indicator-id``), not an anchor."""
     broken = []
     for name, page in pages.items():
         for target, fragment in page.links:
             if not (site / target).is_file():
                 broken.append(f"{name} → {target}")
-            elif fragment and target in pages and fragment not in pages[target].ids:
+            elif fragment and "=" not in fragment and target in pages and fragment not in pages[target].ids:
                 broken.append(f"{name} → {target}#{fragment}")
     assert broken[:20] == []
 

@@ -148,13 +148,18 @@ def _verification(item: Located[Partnership], record: Partnership, collected: Co
                             today, unverified_fails_strict=True)
     for service_item in collected.of(Service):
         service = service_item.record
-        yield from _checked(service_item, ("verification",), service, f"service '{service.id}'", today,
+        yield from _checked(service_item, (), service, f"service '{service.id}'", today,
                             unverified_fails_strict=False)
 
 
 def _checked(item: Located[Any], path: tuple[str | int, ...], record: Contact | Service, name: str, today: dt.date,
              unverified_fails_strict: bool) -> Iterator[Finding]:
-    """Key contacts must be verified to publish; a service may be published marked unverified."""
+    """Key contacts must be verified to publish; a service may be published marked unverified.
+
+    A service's finding points at the service itself, whose position is known without
+    reading its file again: a partnership may have many unverified services, and
+    ``check`` must stay close to the cost of reading the YAML (bench/README.md).
+    """
     verification = record.verification
     if verification.status == "unverified":
         yield item.finding(path, f"{name} has not been verified",

@@ -8,52 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any, get_args
+from typing import Any
 
 from .contact_checks import check_contacts
 from .findings import Finding
+from .helper_checks import check_helper
 from .labels import a_or_an, singular
 from .messages import did_you_mean
-from .model import KINDS, Domain, Indicator, Level, PlanningResponse, RefersTo
+from .model import KINDS, Domain, Indicator, Level, PlanningResponse
+from .references import FieldPath, ReferenceField, ids_in, references, values
 from .reviews import review_overdue
 from .validate import Collected, Located
 
 GUIDANCE_ROOT = "guidance/"
-
-
-@dataclass(frozen=True)
-class ReferenceField:
-    """A field of one kind that holds ids of another kind."""
-
-    holder: str
-    field: str
-    target: str
-
-
-def references() -> list[ReferenceField]:
-    """Every reference between registered kinds, read from the models' ``RefersTo`` markers.
-
-    References to things that are not kinds of their own (sub-domains, contacts) are
-    checked by their own checks.
-    """
-    found = []
-    for kind in KINDS:
-        for name, info in kind.model.model_fields.items():
-            target = _refers_to([*info.metadata, info.annotation])
-            if target is not None and target in KINDS:
-                found.append(ReferenceField(kind.key, name, target))
-    return found
-
-
-def _refers_to(parts: list[Any]) -> str | None:
-    for part in parts:
-        if isinstance(part, RefersTo):
-            return part.kind
-        inner = _refers_to(list(get_args(part)))
-        if inner is not None:
-            return inner
-    return None
 
 
 def check_cross_references(collected: Collected, today: dt.date, complete: bool = True) -> list[Finding]:
@@ -64,7 +31,7 @@ def check_cross_references(collected: Collected, today: dt.date, complete: bool 
     """
     checks = [_duplicate_ids, _repeated_list_items, _levels]
     if complete:
-        checks += [_references, _subdomains, _partnership, _planning_responses]
+        checks += [_references, _subdomains, _single_records, _planning_responses, check_helper]
     found = [finding for check in checks for finding in check(collected)]
     found.extend(_review_dates(collected, today))
     found.extend(check_contacts(collected, today, complete))
@@ -77,8 +44,9 @@ def _ids(collected: Collected, kind: str) -> set[str]:
 
 def _duplicate_ids(collected: Collected) -> Iterator[Finding]:
     for kind, items in collected.records.items():
-        if kind == "partnership":
-            continue  # a second partnership file is reported once, by _partnership
+        registered = KINDS.get(kind)
+        if registered is None or not (registered.many or registered.one_per_file):
+            continue  # a second settings file is reported once, by _single_records
         seen: dict[str, Located[Any]] = {}
         for item in items:
             record_id = item.record_id
@@ -93,42 +61,37 @@ def _references(collected: Collected) -> Iterator[Finding]:
     fields = references()
     known = {ref.target: _ids(collected, ref.target) | collected.invalid_ids[ref.target] for ref in fields}
     for ref in fields:
-        holder, field, target = ref.holder, ref.field, ref.target
-        ids = known[target]
-        for item in collected.records[holder]:
-            value = getattr(item.record, field)
-            values = (value,) if isinstance(value, str) else value
-            if ids.issuperset(values):  # the usual case, checked in one set operation
+        ids = known[ref.target]
+        for item in collected.records[ref.holder]:
+            if _all_known(item.record, ref, ids):  # the usual case, checked in one set operation
                 continue
-            for path, entry in _values(item, field):
+            for path, entry in values(item.record, ref):
                 if entry not in ids:
                     guess = did_you_mean(entry, ids)
-                    missing = f"add {a_or_an(singular(target))} with id '{entry}', or correct the id"
+                    missing = f"add {a_or_an(singular(ref.target))} with id '{entry}', or correct the id"
                     hint = f"did you mean '{guess}'?" if guess else missing
-                    yield item.finding(path, f"unknown {singular(target)} '{entry}' in '{field}'", hint)
+                    yield item.finding(path, f"unknown {singular(ref.target)} '{entry}' in '{ref.field}'", hint)
 
 
-def _values(item: Located[Any], field: str) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    value = getattr(item.record, field)
-    if isinstance(value, str):
-        yield (field,), value
-    else:
-        for index, entry in enumerate(value):
-            yield (field, index), entry
+def _all_known(record: Any, ref: ReferenceField, ids: set[str]) -> bool:
+    if len(ref.path) > 1:
+        return ids.issuperset(ids_in(record, ref))
+    value = getattr(record, ref.path[0])
+    return value is None or (value in ids if isinstance(value, str) else ids.issuperset(value))
 
 
 def _repeated_list_items(collected: Collected) -> Iterator[Finding]:
     for ref in references():
-        holder, field = ref.holder, ref.field
-        for item in collected.records[holder]:
-            value = getattr(item.record, field)
-            if isinstance(value, str) or len(set(value)) == len(value):
+        for item in collected.records[ref.holder]:
+            entries = getattr(item.record, ref.path[0]) if len(ref.path) == 1 else ids_in(item.record, ref)
+            if not isinstance(entries, list) or len(set(entries)) == len(entries):
                 continue
-            seen: set[str] = set()
-            for path, entry in _values(item, field):
-                if entry in seen:
-                    yield item.finding(path, f"'{entry}' is listed twice in '{field}'", "remove the repeat")
-                seen.add(entry)
+            seen: set[tuple[FieldPath, str]] = set()
+            for path, entry in values(item.record, ref):
+                key = (path[:-1], entry)  # the same id twice in one list
+                if key in seen:
+                    yield item.finding(path, f"'{entry}' is listed twice in '{ref.field}'", "remove the repeat")
+                seen.add(key)
 
 
 def _subdomains(collected: Collected) -> Iterator[Finding]:
@@ -156,14 +119,19 @@ def _indicator_subdomain(item: Located[Indicator], owner: dict[str, str]) -> Ite
                            f"'{indicator.domain}'", f"it belongs to '{home}'; change 'domain' or 'subdomain'")
 
 
-def _partnership(collected: Collected) -> Iterator[Finding]:
-    items = collected.records["partnership"]
-    if not items and not collected.invalid_ids["partnership"]:
-        yield Finding(GUIDANCE_ROOT, 1, 1, "error", "no partnership settings found",
-                      "add guidance/partnership.yaml with a 'partnership:' mapping")
-    for extra in items[1:]:
-        yield extra.finding(("partnership",), "partnership settings are defined more than once",
-                            "keep a single 'partnership:' file", at_key=True)
+def _single_records(collected: Collected) -> Iterator[Finding]:
+    """Kinds written as one mapping (partnership settings, helper rules) need exactly one file."""
+    for kind in KINDS.in_folder("guidance"):
+        if kind.many:
+            continue
+        items = collected.records[kind.key]
+        title = kind.title.lower()
+        if not items and not collected.invalid_ids[kind.key]:
+            yield Finding(GUIDANCE_ROOT, 1, 1, "error", f"no {title} found",
+                          f"add a file in guidance/ with a '{kind.key}:' mapping")
+        for extra in items[1:]:
+            yield extra.finding((kind.key,), f"{title} are defined more than once",
+                                f"keep a single '{kind.key}:' file", at_key=True)
 
 
 def _levels(collected: Collected) -> Iterator[Finding]:

@@ -12,6 +12,7 @@ from .model import (
     Contact,
     Domain,
     GlossaryTerm,
+    HelperRules,
     Indicator,
     Level,
     Partnership,
@@ -50,6 +51,11 @@ class Guidance:
     def partnership(self) -> Partnership:
         """The one partnership record (``check`` refuses none or two)."""
         return cast(Partnership, self.records["partnership"][0])
+
+    @property
+    def helper(self) -> HelperRules:
+        """The one set of helper rules (``check`` refuses none or two)."""
+        return cast(HelperRules, self.records["helper"][0])
 
     @property
     def levels(self) -> tuple[Level, ...]:

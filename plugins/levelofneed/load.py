@@ -7,6 +7,7 @@ keeps ``check`` close to the cost of a bare ``yaml.compose`` (see ``bench/``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -61,10 +62,39 @@ class Document:
             self._root = _compose(self._text, self.path)
         return self._root
 
+    def records_at(self, offsets: list[int]) -> list[tuple[str | int, ...]]:
+        """The records whose text holds these character offsets, each once, in file order.
+
+        A record is a list item under the file's one key, the mapping under it, or (a
+        file with no kind key, such as a briefing) the whole file. Lets a search of the
+        raw text narrow the walk of values to the records that need it.
+        """
+        depth = _record_depth(self.data)
+        if depth == 0:
+            return [()]
+        starts = sorted((line, path) for path, (line, _) in self._record_marks.items() if len(path) == depth)
+        first_lines = [line for line, _ in starts]
+        found: dict[tuple[str | int, ...], None] = {}
+        line, previous = 1, 0
+        for offset in sorted(offsets):
+            line += self._text.count("\n", previous, offset)
+            previous = offset
+            index = bisect.bisect_right(first_lines, line) - 1
+            if index >= 0:
+                found[starts[index][1]] = None
+        return list(found)
+
     def position_of(self, path: tuple[str | int, ...]) -> tuple[int, int]:
         """1-based line and column of a record (cheap), or of any value (recomposes)."""
         mark = self._record_marks.get(path)
         return mark if mark is not None else position(node_at(self.root, path))
+
+
+def _record_depth(data: Any) -> int:
+    """2 for a file of listed records, 1 for one record under its kind key, 0 for a file that is a record."""
+    if isinstance(data, dict) and len(data) == 1:
+        return 2 if isinstance(next(iter(data.values())), list) else 1
+    return 0
 
 
 def _record_marks(root: yaml.Node) -> dict[tuple[str | int, ...], tuple[int, int]]:

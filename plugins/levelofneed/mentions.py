@@ -19,7 +19,10 @@ PLACEHOLDER = re.compile(r"\(\(([^()]*)\)\)")
 # A UK number starts with 0 or +44; seven or more digits, spaces or hyphens between them.
 # "999", "101" and years in prose never match.
 PHONE = re.compile(r"(?<![\w+/=.#])(?:\+44[ -]?|0)\d(?:[ -]?\d){5,}(?!\d)")
-_CANDIDATE = re.compile(r"\(\(|(?<![\w+/=.#])(?:\+44[\s-]*|0)\d(?:[\s-]*\d){5,}")
+# A cheap first pass over a file's raw text: the regex starts with a character class, which
+# re can scan for quickly; a candidate that follows a word character (a date, an id) is dropped.
+_CANDIDATE = re.compile(r"[+0](?:44)?[\s-]*\d(?:[\s-]*\d){5,}")
+_NOT_BEFORE = frozenset("+/=.#_" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _SPACE = re.compile(r"\s+")
 
 Path = tuple[str | int, ...]
@@ -43,10 +46,32 @@ def digits(number: str) -> str:
 
 
 def find_mentions(document: Document) -> list[Mention]:
-    """Every placeholder and every number outside a number's own field, in one file."""
-    if not _CANDIDATE.search(document.text):
+    """Every placeholder and every number outside a number's own field, in one file.
+
+    Only the records whose raw text holds a candidate are walked value by value.
+    """
+    text = document.text
+    offsets = [found.start() for found in _CANDIDATE.finditer(text)
+               if not found.start() or text[found.start() - 1] not in _NOT_BEFORE]
+    offsets += _placeholders_at(text)
+    if not offsets:
         return []
-    return list(_walk(document, document.data, ()))
+    return [mention for path in document.records_at(offsets)
+            for mention in _walk(document, _value_at(document.data, path), path)]
+
+
+def _placeholders_at(text: str) -> list[int]:
+    found, start = [], text.find("((")
+    while start != -1:
+        found.append(start)
+        start = text.find("((", start + 2)
+    return found
+
+
+def _value_at(data: Any, path: Path) -> Any:
+    for step in path:
+        data = data[step]
+    return data
 
 
 def _walk(document: Document, value: Any, path: Path) -> Iterator[Mention]:
@@ -66,9 +91,10 @@ def defines_a_number(path: Path) -> bool:
 
 
 def _in_text(document: Document, text: str, path: Path) -> Iterator[Mention]:
-    for found in PLACEHOLDER.finditer(text):
-        yield Mention(document, path, "contact", found.group(1).strip(), found.group(0))
-    if defines_a_number(path):
+    if "((" in text:
+        for found in PLACEHOLDER.finditer(text):
+            yield Mention(document, path, "contact", found.group(1).strip(), found.group(0))
+    if defines_a_number(path) or _CANDIDATE.search(text) is None:
         return
     for found in PHONE.finditer(_SPACE.sub(" ", text)):
         yield Mention(document, path, "number", digits(found.group(0)), found.group(0))

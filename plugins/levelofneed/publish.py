@@ -17,6 +17,7 @@ from typing import Any, Literal
 from .exports.open_data import export_json
 from .exports.openreferral import export_openreferral
 from .guidance import Guidance
+from .helper import DATA_FILE, helper_data
 from .labels import site_title
 from .render import SiteOptions, iter_pages
 from .render import paths as page_paths
@@ -61,6 +62,11 @@ def json_bytes(document: Any) -> bytes:
     return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
+def compact_json(document: Any) -> bytes:
+    """JSON for the browser to read: no spaces, since a phone downloads it."""
+    return json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
 def open_data(guidance: Guidance) -> bytes:
     """The open-data document (``data/guidance.json``)."""
     return json_bytes(export_json(guidance))
@@ -76,6 +82,7 @@ def publish(guidance: Guidance, options: SiteOptions | None = None) -> Iterator[
 def _files(guidance: Guidance) -> Iterator[Output]:
     yield Output(page_paths.DATA_JSON, open_data(guidance), "file")
     yield Output(page_paths.DATA_OPENREFERRAL, json_bytes(export_openreferral(guidance)), "file")
+    yield Output(DATA_FILE, compact_json(helper_data(guidance)), "file")
     yield Output(page_paths.MANIFEST, manifest(guidance, site_title(guidance.partnership)).encode("utf-8"), "file")
     for size in SIZES:
         yield Output(icon_path(size), icon_png(size), "file")

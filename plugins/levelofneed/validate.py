@@ -38,9 +38,11 @@ class Located(Generic[R]):
 
     def finding(self, field_path: FieldPath, message: str, hint: str, severity: Severity = "error",
                 at_key: bool = False, fails_strict: bool = True) -> Finding:
-        """A finding that points at ``field_path`` inside this record."""
-        node = node_at(self.document.root, self.path + field_path, key=at_key)
-        line, column = position(node)
+        """A finding that points at ``field_path`` inside this record (the record itself, cheaply, for ())."""
+        if field_path or at_key:
+            line, column = position(node_at(self.document.root, self.path + field_path, key=at_key))
+        else:
+            line, column = self.document.position_of(self.path)
         return Finding(self.document.path, line, column, severity, message, hint, fails_strict)
 
 

@@ -11,10 +11,10 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from . import check, coverage, export, reference, schema
+from . import check, coverage, export, reference, schema, which_level
 from .common import EXIT_USAGE
 
-COMMANDS = (check, schema, reference, coverage, export)
+COMMANDS = (check, schema, reference, coverage, export, which_level)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -14,3 +14,4 @@ class LevelOfNeedConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs
     edit_url = c.Optional(c.Type(str))
     nav = c.Type(bool, default=True)
     atomic = c.Type(bool, default=True)
+    csp = c.Type(bool, default=True)

@@ -11,7 +11,8 @@ Events, in the order MkDocs fires them:
 - ``on_files``: add every published page and file; a hand-written page at the same path wins.
 - ``on_page_markdown``: point "edit this page" at the YAML the page comes from.
 - ``on_env``: give templates the emergency banner.
-- ``on_post_build`` (priority -100, last): swap the new site into place.
+- ``on_post_build`` (priority -100, last): add the Content-Security-Policy to every page
+  (not under ``serve``), then swap the new site into place.
 - ``on_build_error``: throw the half-built folder away; the old site stays.
 - ``on_serve``: rebuild when anything in guidance/ or briefings/ changes.
 """
@@ -37,6 +38,7 @@ from ..pipeline import CONTENT_FOLDERS, check
 from ..publish import publish, site_options
 from ..render import SiteOptions, banner_html, navigation
 from ..render import paths as page_paths
+from . import csp
 from .atomic import AtomicSiteDir, WarningCounter
 from .config import LevelOfNeedConfig
 
@@ -122,6 +124,9 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Last of all plugins: after every other plugin has written its files, swap."""
         warned = self.warnings.uninstall() if self.warnings else 0
+        if self.config.enabled and self.config.csp and self.command != "serve":
+            pages = csp.add_to_site(Path(config.site_dir))
+            log.info("levelofneed: a Content-Security-Policy was added to %d pages", pages)
         if self.atomic is None:
             return
         atomic, self.atomic = self.atomic, None

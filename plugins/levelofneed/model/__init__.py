@@ -9,7 +9,7 @@ from __future__ import annotations
 from .briefing import Briefing
 from .common import Record, RefersTo, Strict
 from .glossary import GlossaryTerm, SynonymGroup
-from .helper import SafetyQuestion
+from .helper import Circumstance, Combination, HelperRules, RoutingQuestion, SafetyQuestion
 from .indicator import AGE_BAND_LABELS, AGE_BANDS, Indicator
 from .levels import Level, PlanningResponse
 from .partnership import Contact, Partnership
@@ -32,6 +32,7 @@ KINDS = Registry((
     FileKind("glossary", GlossaryTerm, True, "Glossary"),
     FileKind("synonyms", SynonymGroup, True, "Search synonyms"),
     FileKind("safety_questions", SafetyQuestion, True, "Helper safety questions"),
+    FileKind("helper", HelperRules, False, "Helper rules"),
 ))
 
 __all__ = [
@@ -39,11 +40,14 @@ __all__ = [
     "AGE_BAND_LABELS",
     "KINDS",
     "Briefing",
+    "Circumstance",
+    "Combination",
     "Contact",
     "Domain",
     "FileKind",
     "Folder",
     "GlossaryTerm",
+    "HelperRules",
     "Indicator",
     "Level",
     "Link",
@@ -53,6 +57,7 @@ __all__ = [
     "Record",
     "RefersTo",
     "Registry",
+    "RoutingQuestion",
     "SafetyQuestion",
     "Service",
     "Step",

@@ -28,6 +28,7 @@ def navigation(guidance: Guidance, handwritten: Sequence[str] = (), open_data: s
     """The ``nav`` setting for mkdocs.yml, with hand-written pages under "About"."""
     return [
         {"Home": paths.HOME},
+        {"Which level?": paths.WHICH_LEVEL},
         {"Levels": [paths.LEVELS, *({title(level_label(lv)): paths.level(lv)} for lv in guidance.levels)]},
         {"Areas of a child's life": [paths.DOMAINS, *(_domain(d) for d in guidance.domains)]},
         {"Topics": [paths.TOPICS, *({title(t.name): paths.topic(t)} for t in guidance.topics)]},

@@ -22,6 +22,8 @@ PROCEDURES = "procedures/index.md"
 BRIEFINGS = "briefings/index.md"
 GLOSSARY = "glossary.md"
 ABOUT = "about.md"
+WHICH_LEVEL = "which-level/index.md"
+HELPER_DATA = "which-level/helper-data.json"
 OPEN_DATA = "open-data.md"
 DATA_JSON = "data/guidance.json"
 DATA_OPENREFERRAL = "data/services-openreferral.json"
@@ -77,6 +79,19 @@ def prefix_ids(markdown: str, target: str) -> str:
     page = anchor_id(target)
     markdown = _HEADING_ID.sub(lambda found: f"{{#{page}--{found.group(1)}}}", markdown)
     return _HTML_ID.sub(lambda found: f'{found.group(1)}{page}--{found.group(2)}"', markdown)
+
+
+def url_of(docs_path: str) -> str:
+    """Where MkDocs publishes a page (directory URLs): 'levels/level-3.md' → 'levels/level-3/'."""
+    stem = docs_path.removesuffix(".md").removesuffix("index")
+    return stem if not stem or stem.endswith("/") else stem + "/"
+
+
+def relative_url(here: str, target: str) -> str:
+    """A link from page ``here`` to page ``target`` as published, for raw HTML that MkDocs does not rewrite."""
+    base = url_of(here) or "."
+    address = posixpath.relpath(url_of(target) or ".", base)
+    return "./" if address == "." else address + "/"
 
 
 def relative(here: str, target: str) -> str:

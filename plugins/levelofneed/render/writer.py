@@ -35,6 +35,13 @@ class PageWriter:
         address = paths.relative(self.here, target)
         return f"{address}#{anchor}" if anchor else address
 
+    def url(self, target: str, anchor: str = "") -> str:
+        """The published address of another page, for raw HTML (tables, scripts' data); tests crawl them."""
+        if self.site.options.link_style is LinkStyle.ANCHOR:
+            return "#" + paths.anchor_id(target, anchor)
+        address = paths.relative_url(self.here, target)
+        return f"{address}#{anchor}" if anchor else address
+
     def link(self, target: str, text: str, anchor: str = "", css: str = "") -> Markup:
         """A Markdown link, which MkDocs checks and rewrites in a strict build."""
         attrs = f"{{: .{' .'.join(css.split())} }}" if css else ""

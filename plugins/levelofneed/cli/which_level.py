@@ -1,0 +1,102 @@
+"""``levelofneed which-level``: the helper's reference engine on the command line, as JSON.
+
+The same engine the tests compare with the browser's. Unknown ids or bands are usage
+errors (exit 2) with a "did you mean".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from ..guidance import Guidance
+from ..helper import Answers, Suggestion, suggest
+from ..labels import contact_text, level_label, plain_text
+from ..messages import did_you_mean
+from ..model import AGE_BANDS
+from .common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_root, load
+
+NAME = "which-level"
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(NAME, help="suggest a level for a set of answers and indicators, as JSON")
+    parser.add_argument("--age", choices=None, metavar="BAND", help=f"the child's age band: {', '.join(AGE_BANDS)}")
+    parser.add_argument("--answer", action="append", default=[], metavar="QUESTION=yes|no",
+                        help="an answer to a safety, routing or circumstance question (repeatable)")
+    parser.add_argument("--indicator", action="append", default=[], metavar="ID",
+                        help="an indicator the practitioner has seen (repeatable)")
+    add_root(parser, option=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    guidance = load(args.root)
+    if guidance is None:
+        return EXIT_INVALID
+    problem, given = _answers(guidance, args)
+    if problem:
+        print(f"levelofneed which-level: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    result = suggest(guidance, given)
+    print(json.dumps(report(guidance, result), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _answers(guidance: Guidance, args: argparse.Namespace) -> tuple[str, Answers]:
+    """The answers, or a sentence saying what is wrong with them."""
+    questions = [q.id for q in guidance.safety_questions] + [q.id for q in guidance.helper.routing_questions]
+    questions += [q.id for q in guidance.helper.circumstances]
+    answers: dict[str, Any] = {}
+    for given in args.answer:
+        question, _, value = given.partition("=")
+        if question not in questions:
+            return _unknown("question", question, questions), Answers()
+        if value not in ("yes", "no"):
+            return f"answer '{given}' is not QUESTION=yes or QUESTION=no", Answers()
+        answers[question] = value
+    for indicator in args.indicator:
+        if indicator not in guidance.indicator_by_id:
+            return _unknown("indicator", indicator, list(guidance.indicator_by_id)), Answers()
+    if args.age is not None and args.age not in AGE_BANDS:
+        return _unknown("age band", args.age, list(AGE_BANDS)), Answers()
+    stopped = any(answers.get(q.id) == "yes" for q in guidance.safety_questions)
+    if not args.indicator and not stopped:
+        return "choose at least one --indicator, or answer a safety question yes", Answers()
+    return "", Answers(answers, args.age, tuple(args.indicator))
+
+
+def _unknown(what: str, value: str, choices: list[str]) -> str:
+    guess = did_you_mean(value, choices)
+    return f"unknown {what} '{value}'" + (f"; did you mean '{guess}'?" if guess else "")
+
+
+def report(guidance: Guidance, result: Suggestion) -> dict[str, Any]:
+    """The suggestion with every record written out, as the issue's JSON shape names them."""
+    contacts = guidance.contact_by_id
+    level = guidance.level_by_id[result.level] if result.level else None
+    return {
+        "level": result.level,
+        "label": level_label(level) if level else None,
+        "stopped": result.stopped,
+        "reasons": [{"id": r.id, "rule": r.rule, "level": r.level, "source": r.source,
+                     "text": plain_text(r.text, contacts)} for r in result.reasons],
+        "questions": list(result.questions),
+        "age_band": result.age_band,
+        "planning_response": [_response(guidance, rid) for rid in result.planning_responses],
+        "contacts": [{"id": cid, "name": contacts[cid].name, "call": contact_text(contacts[cid]),
+                      "hours": contacts[cid].hours, "verified": contacts[cid].verification.status == "verified"}
+                     for cid in result.contacts],
+        "services": [{"id": sid, "name": guidance.service_by_id[sid].name} for sid in result.services],
+        "procedures": [{"id": pid, "name": guidance.procedure_by_id[pid].name} for pid in result.procedures],
+        "briefings": [{"id": bid, "title": guidance.briefing_by_id[bid].title} for bid in result.briefings],
+    }
+
+
+def _response(guidance: Guidance, response_id: str) -> dict[str, Any]:
+    response = next(r for r in guidance.planning_responses if r.id == response_id)
+    contacts = guidance.contact_by_id
+    return {"id": response.id, "title": response.title, "who_leads": plain_text(response.who_leads, contacts),
+            "timescale": plain_text(response.timescale, contacts) if response.timescale else None,
+            "steps": [plain_text(step, contacts) for step in response.steps]}

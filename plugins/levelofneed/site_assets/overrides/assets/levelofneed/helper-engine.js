@@ -1,0 +1,191 @@
+/* Level of Need "which level?" helper: the browser engine.
+ *
+ * The same rules as the reference engine in Python (levelofneed/helper/rules.py), over the
+ * helper data the site publishes (which-level/helper-data.json). Pure: no DOM, no network,
+ * no storage. Both engines run the shared test vectors (tests/helper/vectors.yaml) and must
+ * agree on every one. What applies to what (an indicator's procedures and briefings, the
+ * services at a level) was worked out when the data was written; this file only follows
+ * the rules.
+ */
+(function (root) {
+  "use strict";
+
+  var PLACEHOLDER = /\(\(([^()]*)\)\)/g;
+
+  function unique(values) {
+    var seen = {};
+    return values.filter(function (value) {
+      if (seen[value]) { return false; }
+      seen[value] = true;
+      return true;
+    });
+  }
+
+  function indexBy(list) {
+    var found = {};
+    list.forEach(function (item) { found[item.id] = item; });
+    return found;
+  }
+
+  /* The data file leaves an indicator's empty lists out, to keep it small. */
+  var LISTS = ["ages", "keywords", "first_actions", "services", "procedures", "briefings"];
+
+  function complete(indicator) {
+    LISTS.forEach(function (name) { indicator[name] = indicator[name] || []; });
+    return indicator;
+  }
+
+  /* Lookups built once per data file, so each suggestion costs only what was chosen. */
+  function prepare(data) {
+    var responsesByLevel = {};
+    data.responses.forEach(function (response) {
+      (responsesByLevel[response.level] = responsesByLevel[response.level] || []).push(response);
+    });
+    return {
+      data: data,
+      levels: indexBy(data.levels),
+      indicators: indexBy(data.indicators.map(complete)),
+      responsesByLevel: responsesByLevel,
+      always: data.rules.always_highest_level || [],
+      top: data.levels[data.levels.length - 1].id
+    };
+  }
+
+  function highest(index, levelIds) {
+    var best = null;
+    levelIds.forEach(function (id) {
+      if (best === null || index.levels[id].number > index.levels[best].number) { best = id; }
+    });
+    return best;
+  }
+
+  function contactsNamedIn(texts) {
+    var ids = [];
+    texts.forEach(function (text) {
+      text.replace(PLACEHOLDER, function (match, id) { ids.push(id.trim()); return match; });
+    });
+    return ids;
+  }
+
+  function reason(id, rule, level, source, text) {
+    return {id: id, rule: rule, level: level, source: source, text: text};
+  }
+
+  function routing(index, given) {
+    var ageBand = given.age_band || null;
+    var procedures = [];
+    (index.data.rules.routing_questions || []).forEach(function (question) {
+      if (given.answers[question.id] === "yes") {
+        ageBand = question.age_band || ageBand;
+        procedures = procedures.concat(question.procedures || []);
+      }
+    });
+    return {ageBand: ageBand, procedures: procedures};
+  }
+
+  function circumstances(index, given, chosenIds) {
+    var effective = [];
+    var reasons = [];
+    var pending = [];
+    (index.data.rules.circumstances || []).forEach(function (question) {
+      var asked = question.asked_for.some(function (id) { return chosenIds.indexOf(id) !== -1; });
+      if (!asked) { return; }
+      var answer = given.answers[question.id];
+      if (answer === undefined) {
+        pending.push(question.id);
+      } else if (answer === question.raises_when) {
+        var indicator = index.indicators[question.indicator];
+        effective.push(indicator);
+        reasons.push(reason("circumstance:" + question.id, "circumstance", indicator.level, question.id,
+          indicator.text));
+      }
+    });
+    return {effective: effective, reasons: reasons, pending: pending};
+  }
+
+  function indicatorReasons(index, chosen) {
+    return chosen.map(function (indicator) {
+      if (index.always.indexOf(indicator.id) !== -1) {
+        return reason("always:" + indicator.id, "always-highest-level", index.top, indicator.id, indicator.text);
+      }
+      return reason("indicator:" + indicator.id, "indicator", indicator.level, indicator.id, indicator.text);
+    });
+  }
+
+  function combinations(index, chosen) {
+    var reasons = [];
+    (index.data.rules.combinations || []).forEach(function (rule) {
+      var atLevel = chosen.filter(function (indicator) { return indicator.level === rule.level; });
+      var domains = unique(atLevel.map(function (indicator) { return indicator.domain; }));
+      if (atLevel.length >= rule.at_least && domains.length >= rule.across_domains) {
+        reasons.push(reason("combination:" + rule.level, "combination", rule.suggests, rule.level,
+          index.levels[rule.level].step_up));
+      }
+    });
+    return reasons;
+  }
+
+  function services(index, indicators, level) {
+    var named = [];
+    indicators.forEach(function (indicator) { named = named.concat(indicator.services); });
+    return unique(named.concat(level ? level.services : []));
+  }
+
+  function assemble(index, parts) {
+    var data = index.data;
+    var level = parts.level ? index.levels[parts.level] : null;
+    var responses = level ? (index.responsesByLevel[level.id] || []) : [];
+    var texts = parts.texts.slice();
+    var procedures = parts.procedures.slice();
+    var briefings = [];
+    parts.indicators.forEach(function (indicator) {
+      texts = texts.concat(indicator.first_actions);
+      procedures = procedures.concat(indicator.procedures);
+      briefings = briefings.concat(indicator.briefings);
+    });
+    if (level) {
+      texts = texts.concat(level.actions);
+      responses.forEach(function (response) { texts = texts.concat(response.steps); });
+    }
+    return {
+      level: parts.level, stopped: parts.stopped, reasons: parts.reasons, age_band: parts.ageBand,
+      questions: parts.questions,
+      planning_responses: responses.map(function (response) { return response.id; }),
+      contacts: unique(contactsNamedIn(texts).concat([data.front_door, data.out_of_hours])),
+      services: services(index, parts.indicators, level),
+      procedures: unique(procedures.concat(data.rules.always_offer || [])),
+      briefings: unique(briefings)
+    };
+  }
+
+  function stop(index, given, yes) {
+    return assemble(index, {
+      level: highest(index, yes.map(function (question) { return question.level; })), stopped: true,
+      reasons: yes.map(function (q) { return reason("safety:" + q.id, "safety-question", q.level, q.id, q.action); }),
+      ageBand: given.age_band || null, questions: [], indicators: [],
+      procedures: [].concat.apply([], yes.map(function (question) { return question.procedures || []; })),
+      texts: yes.map(function (question) { return question.action; })
+    });
+  }
+
+  /* given: {answers: {questionId: "yes"|"no"}, age_band: band or null, indicators: [ids]} */
+  function suggest(index, given) {
+    var answers = given.answers || {};
+    var yes = index.data.safety.filter(function (question) { return answers[question.id] === "yes"; });
+    given = {answers: answers, age_band: given.age_band || null, indicators: given.indicators || []};
+    if (yes.length) { return stop(index, given, yes); }
+    var routed = routing(index, given);
+    var chosenIds = unique(given.indicators);
+    var chosen = chosenIds.map(function (id) { return index.indicators[id]; });
+    var found = circumstances(index, given, chosenIds);
+    var candidates = found.reasons.concat(indicatorReasons(index, chosen), combinations(index, chosen));
+    var level = highest(index, candidates.map(function (r) { return r.level; }));
+    return assemble(index, {
+      level: level, stopped: false, ageBand: routed.ageBand, questions: found.pending,
+      reasons: candidates.filter(function (r) { return r.level === level; }),
+      indicators: chosen.concat(found.effective), procedures: routed.procedures, texts: []
+    });
+  }
+
+  root.LevelOfNeedEngine = {prepare: prepare, suggest: suggest, contactsNamedIn: contactsNamedIn};
+}(this));

@@ -1,0 +1,124 @@
+"""What every browser test shares: Debian's Chromium through Playwright, offline, and axe-core.
+
+Every request to anything but the local test server is blocked and counted, and every
+console error is kept, so a test can assert there were none.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from .conftest import REPO
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_RUN = ("async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
+           ".violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))")
+
+
+def require_browser() -> None:
+    """Skip without Chromium on a workstation; in CI (env CI set) a missing browser is a failure."""
+    missing = "" if CHROMIUM.exists() else f"{CHROMIUM} is not installed"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing = "playwright is not installed"
+    if missing and os.environ.get("CI"):
+        pytest.fail(f"{missing}; the browser tests must run in CI")
+    if missing:
+        pytest.skip(missing)
+
+
+def require_axe() -> None:
+    """axe-core comes from npm at set-up (make test); in CI its absence is a failure."""
+    if AXE.is_file():
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{AXE} is missing; 'make test' installs it with npm")
+    pytest.skip("axe-core is not installed (npm install)")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """Keep the test output clean."""
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """A local web server for a built site; yields its base address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=site))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        thread.join()
+        server.server_close()
+
+
+@dataclass
+class Watch:
+    """What the browser tried to fetch elsewhere, and what it complained about."""
+
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def launch_chromium() -> Iterator[Any]:
+    """One Chromium for the whole test session (Playwright's sync API allows one at a time)."""
+    from playwright.sync_api import sync_playwright
+
+    require_browser()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextmanager
+def chromium_page(browser: Any, base_url: str, **context: Any) -> Iterator[tuple[Any, Watch]]:
+    """A page in a fresh browser context that may reach only ``base_url``'s host."""
+    watch = Watch()
+    local = urlsplit(base_url).netloc
+    opened = browser.new_context(**context)
+    page = opened.new_page()
+
+    def route(request_route: Any) -> None:
+        if urlsplit(request_route.request.url).netloc == local:
+            request_route.continue_()
+        else:
+            watch.blocked.append(request_route.request.url)
+            request_route.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda message: watch.errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: watch.errors.append(str(error)))
+    try:
+        yield page, watch
+    finally:
+        opened.close()
+
+
+def axe_violations(page: Any) -> list[str]:
+    """axe-core's WCAG 2.2 AA violations on the page as it is now."""
+    page.add_script_tag(path=str(AXE))
+    result: list[str] = page.evaluate(AXE_RUN, WCAG_TAGS)
+    return result

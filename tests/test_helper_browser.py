@@ -1,0 +1,306 @@
+"""The "which level?" helper in Chromium: the browser engine agrees with the Python one on every
+shared vector, the page works by keyboard alone, meets WCAG 2.2 AA at every step, runs no
+text from the guidance as code, keeps nothing, sends nothing, and works under the site's
+Content-Security-Policy.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from levelofneed import Guidance, load_guidance
+from levelofneed.helper import suggest
+from levelofneed.labels import level_label
+
+from .browser_support import Watch, axe_violations, chromium_page, require_axe, require_browser, serve
+from .conftest import REPO
+from .test_helper import VECTORS, given
+from .test_site_build import repo_site
+
+pytestmark = pytest.mark.browser
+
+RECORD_CSP = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+@pytest.fixture(scope="module")
+def guidance() -> Guidance:
+    return load_guidance(REPO)
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    require_browser()
+    with serve(repo_site(tmp_path_factory)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def opened(chromium: Any, base_url: str) -> Iterator[tuple[Any, Watch]]:
+    """A page for driving the helper. Playwright's waiting functions are evaluated in the page, which the
+    site's policy forbids, so this page sets the policy aside; the policy's own test does not."""
+    with chromium_page(chromium, base_url, permissions=["clipboard-read", "clipboard-write"],
+                       bypass_csp=True) as opened:
+        yield opened
+
+
+def open_helper(page: Any, base_url: str, fragment: str = "") -> None:
+    page.goto(f"{base_url}which-level/{fragment}", wait_until="networkidle")
+    page.wait_for_function("window.LevelOfNeedHelper !== undefined")
+
+
+def _normal(result: dict[str, Any]) -> dict[str, Any]:
+    """Whitespace in reason texts folded, as the data file folds indicator text."""
+    for reason in result["reasons"]:
+        reason["text"] = re.sub(r"\s+", " ", reason["text"]).strip()
+    return result
+
+
+def test_the_browser_engine_agrees_with_python_on_every_vector(opened: tuple[Any, Watch], base_url: str,
+                                                               guidance: Guidance) -> None:
+    page, watch = opened
+    open_helper(page, base_url)
+    for vector in VECTORS:
+        spec = vector["given"]
+        browser = page.evaluate("g => LevelOfNeedEngine.suggest(LevelOfNeedHelper.index, g)",
+                                {"answers": spec.get("answers", {}), "age_band": spec.get("age"),
+                                 "indicators": spec.get("indicators", [])})
+        python = suggest(guidance, given(vector))
+        expected = json.loads(json.dumps({
+            "level": python.level, "stopped": python.stopped, "age_band": python.age_band,
+            "questions": list(python.questions),
+            "reasons": [{"id": r.id, "rule": r.rule, "level": r.level, "source": r.source, "text": r.text}
+                        for r in python.reasons],
+            "planning_responses": list(python.planning_responses), "contacts": list(python.contacts),
+            "services": list(python.services), "procedures": list(python.procedures),
+            "briefings": list(python.briefings)}))
+        assert _normal(browser) == _normal(expected), vector["name"]
+    assert watch.errors == [] and watch.blocked == []
+
+
+# Keyboard only: Tab to a control, Space or an arrow key to answer, Enter to press a button.
+
+def tab_to(page: Any, selector: str, limit: int = 400) -> None:
+    for _ in range(limit):
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def answer_safety_by_keyboard(page: Any, guidance: Guidance, yes: str | None = None) -> None:
+    for question in guidance.safety_questions:
+        tab_to(page, f"input[name='safety-{question.id}']")
+        page.keyboard.press("Space" if question.id == yes else "ArrowRight")  # Space picks Yes; the arrow, No
+    tab_to(page, "button[type=submit]")
+    page.keyboard.press("Enter")
+
+
+def pick_by_keyboard(page: Any, guidance: Guidance, indicator_id: str) -> None:
+    tab_to(page, "#lon-helper-query")
+    page.keyboard.press("Control+A")
+    page.keyboard.type(guidance.indicator_by_id[indicator_id].text[:60])
+    tab_to(page, f"#lon-pick-{indicator_id}")
+    page.keyboard.press("Space")
+
+
+LEVEL_PATHS = {
+    "level-1": ["attends-regularly-and-progressing"],
+    "level-2": ["attendance-below-90"],
+    "level-3": ["attendance-below-90", "learning-needs-not-yet-met", "routines-inconsistent"],
+    "level-4": ["neglect-significant-harm"],
+}
+
+
+@pytest.mark.parametrize("level_id", sorted(LEVEL_PATHS))
+def test_a_keyboard_path_reaches_each_level(opened: tuple[Any, Watch], base_url: str, guidance: Guidance,
+                                            level_id: str) -> None:
+    page, watch = opened
+    open_helper(page, base_url, "#step=safety")
+    answer_safety_by_keyboard(page, guidance)
+    for indicator_id in LEVEL_PATHS[level_id]:
+        pick_by_keyboard(page, guidance, indicator_id)
+    label = level_label(guidance.level_by_id[level_id])
+    assert label in page.locator(".lon-summary").inner_text()
+    tab_to(page, "button.md-button--primary")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.tagName") == "H2"
+    assert label in page.locator(".lon-result-level").inner_text()
+    assert guidance.helper.caveat.split(".")[0] in page.locator("#lon-helper").inner_text()
+    assert watch.errors == [] and watch.blocked == []
+
+
+@pytest.mark.parametrize("question", ["immediate-danger", "disclosure-of-abuse", "injury-non-mobile-baby",
+                                      "suicide-plan", "sudden-unexpected-death", "fgm-or-forced-marriage-imminent"])
+def test_each_safety_question_stops_the_flow_by_keyboard(opened: tuple[Any, Watch], base_url: str,
+                                                         guidance: Guidance, question: str) -> None:
+    page, watch = opened
+    open_helper(page, base_url, "#step=safety")
+    answer_safety_by_keyboard(page, guidance, yes=question)
+    text = page.locator("#lon-helper").inner_text()
+    safety = next(q for q in guidance.safety_questions if q.id == question)
+    assert "Act now" in text and safety.question in text
+    assert level_label(guidance.level_by_id[safety.level]) in text
+    assert "0151 934 4013" in text  # the front door, written out from its contact record
+    assert watch.errors == [] and watch.blocked == []
+
+
+def test_the_rationale_is_copied_with_the_keyboard(opened: tuple[Any, Watch], base_url: str,
+                                                   guidance: Guidance) -> None:
+    page, _ = opened
+    open_helper(page, base_url, "#step=safety")
+    answer_safety_by_keyboard(page, guidance)
+    pick_by_keyboard(page, guidance, "attendance-below-90")
+    tab_to(page, "button.md-button--primary")
+    page.keyboard.press("Enter")
+    tab_to(page, "#lon-helper-notes")
+    page.keyboard.type("Discussed with my manager.")
+    tab_to(page, "button.md-button--primary")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('.lon-record [role=status]').textContent.startsWith('Copied')")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    for expected in (f"version {guidance.partnership.guidance_version}", "[attendance-below-90]",
+                     "Suggested level: Level 2: Additional needs", "Discussed with my manager.",
+                     guidance.helper.caveat.split(".")[0], "Safety questions:"):
+        assert expected in copied
+
+
+def test_state_lives_in_the_fragment_and_back_works(opened: tuple[Any, Watch], base_url: str) -> None:
+    page, _ = opened
+    open_helper(page, base_url, "#step=seen&i=attendance-below-90")
+    assert page.locator("#lon-pick-attendance-below-90").is_checked()
+    page.get_by_role("button", name="See what this suggests").click()
+    assert "step=result" in page.url and "?" not in page.url
+    page.go_back()
+    page.wait_for_function("document.querySelector('#lon-helper h2').textContent.startsWith('Step 2')")
+    page.go_forward()
+    page.wait_for_function("document.querySelector('#lon-helper h2').textContent.startsWith('Step 3')")
+
+
+def test_an_indicator_page_links_to_the_helper_with_it_chosen(opened: tuple[Any, Watch], base_url: str) -> None:
+    page, _ = opened
+    page.goto(f"{base_url}indicators/attendance-below-90/", wait_until="networkidle")
+    page.locator("a[href*='which-level/#']").first.click()
+    page.wait_for_function("window.LevelOfNeedHelper && document.querySelector('#lon-helper h2')")
+    assert "i=attendance-below-90" in page.url
+    assert page.locator("#lon-helper h2").inner_text().startswith("Step 1")  # safety questions still come first
+
+
+def test_nothing_is_kept_or_sent(opened: tuple[Any, Watch], base_url: str, guidance: Guidance) -> None:
+    page, watch = opened
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.method + " " + request.url))
+    open_helper(page, base_url, "#step=seen&i=attendance-below-90")
+    page.get_by_role("button", name="See what this suggests").click()
+    page.fill("#lon-helper-notes", "private words")
+    assert page.evaluate("document.cookie") == ""
+    stored = page.evaluate("JSON.stringify(Object.assign({}, localStorage, sessionStorage))")
+    assert "attendance" not in stored and "private" not in stored
+    assert all(request.startswith("GET ") for request in requests)
+    assert not any("private" in request or "attendance-below-90" in request for request in requests)
+    assert watch.blocked == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_step_meets_wcag_aa(opened: tuple[Any, Watch], base_url: str, scheme: str) -> None:
+    require_axe()
+    page, _ = opened
+    page.emulate_media(color_scheme=scheme)
+    found = {}
+    try:
+        for fragment in ("#step=safety", "#step=stop&a=immediate-danger.yes",
+                         "#step=seen&i=minor-injuries-explained", "#step=result&i=attendance-below-90"):
+            open_helper(page, base_url, fragment)
+            page.evaluate("localStorage.clear()")
+            page.reload(wait_until="networkidle")
+            page.wait_for_function("window.LevelOfNeedHelper !== undefined")
+            violations = axe_violations(page)
+            if violations:
+                found[fragment] = violations
+    finally:
+        page.emulate_media(color_scheme="light")
+    assert found == {}
+
+
+def test_the_helper_fits_a_320_pixel_screen(opened: tuple[Any, Watch], base_url: str) -> None:
+    page, _ = opened
+    page.set_viewport_size({"width": 320, "height": 640})
+    try:
+        for fragment in ("#step=safety", "#step=seen&i=attendance-below-90", "#step=result&i=attendance-below-90"):
+            open_helper(page, base_url, fragment)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 320, fragment
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 800})
+
+
+def test_the_content_security_policy_reports_nothing(chromium: Any, base_url: str) -> None:
+    """Under the policy itself: no violation on the helper, an indicator page, or the home page with search."""
+    with chromium_page(chromium, base_url) as (page, watch):
+        page.add_init_script(RECORD_CSP)
+        _browse_under_the_policy(page, base_url)
+        assert watch.errors == []
+
+
+def _browse_under_the_policy(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}which-level/#step=result&i=attendance-below-90", wait_until="networkidle")
+    page.locator(".lon-result-level").wait_for()
+    helper = page.evaluate("window.__csp")
+    page.goto(f"{base_url}indicators/attendance-below-90/", wait_until="networkidle")
+    indicator = page.evaluate("window.__csp")
+    page.goto(base_url, wait_until="networkidle")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.keyboard.type("neglect")
+    page.wait_for_selector(".md-search-result__item")
+    home = page.evaluate("window.__csp")
+    assert page.locator("meta[http-equiv='Content-Security-Policy']").count() == 1
+    assert (helper, indicator, home) == ([], [], [])
+
+
+def test_without_javascript_the_page_shows_what_to_do_and_the_indicators(chromium: Any, base_url: str,
+                                                                         guidance: Guidance) -> None:
+    with chromium_page(chromium, base_url, java_script_enabled=False) as (page, _):
+        page.goto(f"{base_url}which-level/")
+        text = page.locator("article").inner_text()
+        for question in guidance.safety_questions:
+            assert question.question in text
+        counts = page.locator(".lon-helper-table td a").all_inner_texts()
+        cells = sum(len(domain.subdomains) for domain in guidance.domains) * len(guidance.levels)
+        assert len(counts) == cells
+        assert sum(int(count.split()[0]) for count in counts) == len(guidance.indicators)
+
+
+HOSTILE = ('<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
+           '<a href="javascript:window.__pwned=3">x</a>')
+
+
+def test_hostile_text_in_the_guidance_never_runs(chromium: Any, tmp_path: Path) -> None:
+    """A temporary guidance whose indicator and safety question carry markup, built and driven."""
+    from .conftest import EXAMPLES, build_example
+    from .test_site_build import SMALL_CONFIG, mkdocs_build
+
+    root = build_example(EXAMPLES / "valid" / "minimal", tmp_path / "root")
+    indicators = root / "guidance" / "indicators.yaml"
+    indicators.write_text(indicators.read_text().replace("Often arrives hungry or in dirty clothes.",
+                                                         json.dumps(HOSTILE)))
+    safety = root / "guidance" / "safety.yaml"
+    safety.write_text(safety.read_text().replace("action: Call 999.", f"action: {json.dumps(HOSTILE)}"))
+    (root / "docs").mkdir()
+    (root / "mkdocs.yml").write_text(SMALL_CONFIG)
+    result = mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    with serve(tmp_path / "site") as url, chromium_page(chromium, url) as (page, _):
+        for fragment in ("#step=seen&i=basic-care-hygiene", "#step=result&i=basic-care-hygiene",
+                         "#step=stop&a=immediate-danger.yes"):
+            page.goto(f"{url}which-level/{fragment}", wait_until="networkidle")
+            page.wait_for_function("window.LevelOfNeedHelper !== undefined")
+            page.locator("#lon-helper").get_by_text("onerror", exact=False).first.wait_for()
+            assert page.evaluate("window.__pwned") is None
+            assert page.locator("#lon-helper img, #lon-helper script, #lon-helper a[href^='javascript']").count() == 0
