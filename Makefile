@@ -27,7 +27,7 @@ $(NODE_STAMP): package.json
 setup: $(STAMP)
 
 check: $(STAMP)
-	$(BIN)/levelofneed check
+	$(BIN)/levelofneed check --near-duplicates
 
 site: check
 	$(BIN)/mkdocs build --strict
@@ -54,6 +54,7 @@ bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python bench/bench_check.py
 	$(BIN)/python bench/bench_site.py --factors 1,10
 	$(BIN)/python bench/bench_helper.py
+	$(BIN)/python bench/bench_search.py
 
 clean:
 	rm -rf $(VENV) node_modules site .pytest_cache .mypy_cache .ruff_cache

@@ -35,13 +35,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.browser_support import chromium_page, launch_chromium, serve
 
+from figures import p95, write_section
 from levelofneed import load_guidance
 from levelofneed.helper import helper_data
 from levelofneed.publish import compact_json
 from synth import scaled_root
 
 REPO = Path(__file__).resolve().parent.parent
-README = Path(__file__).resolve().parent / "README.md"
 HEADING = "## Helper"
 OWN = ("which-level/index.html", "assets/levelofneed/helper-engine.js", "assets/levelofneed/helper-ui.js",
        "which-level/helper-data.json")
@@ -87,9 +87,6 @@ def ticks(browser: Any, site: Path, count: int) -> tuple[list[float], list[float
         return work, frame, [name + "index.html" if name.endswith("/") else name for name in fetched]
 
 
-def p95(values: list[float]) -> float:
-    return sorted(values)[max(0, round(0.95 * len(values)) - 1)]
-
 
 def report(rows: dict[str, Any]) -> str:
     size = rows["transfer"]
@@ -110,13 +107,6 @@ def report(rows: dict[str, Any]) -> str:
         lines.append(f"| {name} | {row['indicators']:,} | {statistics.median(work):.1f} | {p95(work):.1f} | "
                      f"{statistics.median(frame):.1f} | {p95(frame):.1f} |")
     return "\n".join(lines) + "\n"
-
-
-def write_readme(section: str) -> None:
-    text = README.read_text(encoding="utf-8")
-    pattern = re.compile(rf"^{re.escape(HEADING)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
-    text = pattern.sub(lambda _: section + "\n", text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
-    README.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
 
 
 def main() -> None:
@@ -141,7 +131,7 @@ def main() -> None:
     print(section)
     print(json.dumps(rows["transfer"]))
     if not args.no_readme:
-        write_readme(section)
+        write_section(HEADING, section)
 
 
 if __name__ == "__main__":

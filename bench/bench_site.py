@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -28,12 +27,12 @@ from typing import Any
 
 import yaml
 
+from figures import write_section
 from levelofneed import load_guidance
 from levelofneed.publish import publish
 from levelofneed.render import navigation
 
 REPO = Path(__file__).resolve().parent.parent
-README = Path(__file__).resolve().parent / "README.md"
 HEADING = "## Site build"
 MARKDOWN_EXTENSIONS: list[Any] = [{"toc": {"permalink": True, "toc_depth": 3}}, "attr_list", "md_in_html",
                                   "tables", "admonition"]
@@ -193,15 +192,6 @@ def _verdict(rows: list[Row]) -> list[str]:
     return lines
 
 
-def write_readme(section: str) -> None:
-    """Replace (or add) the "Site build" section, leaving every other section as it is."""
-    text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    pattern = re.compile(rf"^{re.escape(HEADING)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
-    found = pattern.search(text)
-    text = pattern.sub(lambda _: section + "\n", text) if found else text.rstrip("\n") + "\n\n" + section
-    README.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--factors", default="1,10,100", help="comma-separated scale factors (default 1,10,100)")
@@ -218,7 +208,7 @@ def main() -> None:
     section = report(rows)
     print(section)
     if not args.no_readme:
-        write_readme(section)
+        write_section(HEADING, section)
 
 
 if __name__ == "__main__":

@@ -36,3 +36,25 @@ def chromium() -> Iterator[Any]:
 
     with launch_chromium() as browser:
         yield browser
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The repository's site, built once per session and served locally, for every browser test."""
+    from .browser_support import require_browser, serve
+    from .test_site_build import repo_site
+
+    require_browser()
+    with serve(repo_site(tmp_path_factory)) as url:
+        yield url
+
+
+# Figures a test measures and the run reports at the end (the search-quality suites' recall and MRR).
+REPORTS: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if REPORTS:
+        terminalreporter.section("measured")
+        for line in REPORTS:
+            terminalreporter.write_line(line)

@@ -20,7 +20,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "levelofneed"
 CORE = {"model", "findings", "messages", "load", "mentions", "validate", "crossref", "contact_checks", "reviews",
-        "references", "helper_checks", "pipeline", "guidance", "labels", "__init__"}
+        "references", "helper_checks", "duplicate_checks", "wording", "pipeline", "guidance", "labels", "__init__"}
 SHARED = {"views"}
 OUTPUTS = {"render", "exports", "reports", "editors", "helper", "search", "pdf", "diff"}
 LAYERS = {**dict.fromkeys(CORE, 0), **dict.fromkeys(SHARED, 1), **dict.fromkeys(OUTPUTS, 2), "publish": 3,

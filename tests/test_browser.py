@@ -15,18 +15,10 @@ import pytest
 from levelofneed import Guidance, load_guidance
 from levelofneed.publish import publish, site_options
 
-from .browser_support import Watch, axe_violations, chromium_page, require_axe, require_browser, serve
+from .browser_support import Watch, axe_violations, chromium_page, require_axe
 from .conftest import REPO
-from .test_site_build import repo_site
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    require_browser()
-    with serve(repo_site(tmp_path_factory)) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

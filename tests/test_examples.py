@@ -2,8 +2,9 @@
 
 A valid case must pass ``check`` (warnings listed in expected.txt are allowed); an
 invalid case must fail with exactly the findings in its expected.txt, located to the
-line and column. The date is pinned, so checks that age (reviews, verification) give
-the same findings on any day.
+line and column. A case's args.txt, if any, adds options to ``check``
+(``--near-duplicates``). The date is pinned, so checks that age (reviews, verification)
+give the same findings on any day.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ def _expected(case: Path) -> list[str]:
     return file.read_text(encoding="utf-8").splitlines() if file.is_file() else []
 
 
+def _arguments(case: Path) -> list[str]:
+    file = case / "args.txt"
+    return file.read_text(encoding="utf-8").split() if file.is_file() else []
+
+
 def _findings(output: str) -> list[str]:
     return [line for line in output.splitlines() if ": error: " in line or ": warning: " in line]
 
@@ -37,7 +43,7 @@ def test_there_are_at_least_25_kinds_of_invalid_content() -> None:
 @pytest.mark.parametrize("case", VALID, ids=[c.name for c in VALID])
 def test_valid_case_passes(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = build_example(case, tmp_path / "root")
-    assert main(["check", str(root), "--today", TODAY]) == 0
+    assert main(["check", str(root), "--today", TODAY, *_arguments(case)]) == 0
     assert _findings(capsys.readouterr().out) == _expected(case)
 
 
@@ -45,7 +51,7 @@ def test_valid_case_passes(case: Path, tmp_path: Path, capsys: pytest.CaptureFix
 def test_invalid_case_fails_with_located_findings(case: Path, tmp_path: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     root = build_example(case, tmp_path / "root")
-    assert main(["check", str(root), "--today", TODAY]) == 1
+    assert main(["check", str(root), "--today", TODAY, *_arguments(case)]) == 1
     output = capsys.readouterr().out
     expected = _expected(case)
     assert expected, f"{case.name} has no expected.txt"

@@ -18,10 +18,9 @@ from levelofneed import Guidance, load_guidance
 from levelofneed.helper import suggest
 from levelofneed.labels import level_label
 
-from .browser_support import Watch, axe_violations, chromium_page, require_axe, require_browser, serve
+from .browser_support import Watch, axe_violations, chromium_page, require_axe, serve
 from .conftest import REPO
 from .test_helper import VECTORS, given
-from .test_site_build import repo_site
 
 pytestmark = pytest.mark.browser
 
@@ -34,13 +33,6 @@ document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.vi
 @pytest.fixture(scope="module")
 def guidance() -> Guidance:
     return load_guidance(REPO)
-
-
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    require_browser()
-    with serve(repo_site(tmp_path_factory)) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,9 @@
 """One publishing path: the MkDocs plugin and ``levelofneed export markdown`` publish the same bytes.
 
 The plugin's generated files are taken from its ``on_files`` hook, exactly as MkDocs
-would receive them, for the repository's own mkdocs.yml and content; the CLI writes its
-export for the same root. Every path and every byte must match.
+would receive them (with the search index, which it writes after Material's search
+plugin), for the repository's own mkdocs.yml and content; the CLI writes its export for
+the same root. Every path and every byte must match.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 
 from levelofneed.cli import main
 from levelofneed.mkdocs.plugin import LevelOfNeedPlugin
+from levelofneed.search.site_index import INDEX_FILE
 
 from .conftest import REPO
 
@@ -33,7 +35,12 @@ def _configured(site: Path) -> MkDocsConfig:
 def plugin_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, InclusionLevel]]:
     config = _configured(tmp_path_factory.mktemp("unused") / "site")
     files = config.plugins.on_files(Files([]), config=config)
-    return {file.src_uri: (file.content_bytes, file.inclusion) for file in files}
+    published = {file.src_uri: (file.content_bytes, file.inclusion) for file in files}
+    plugin = config.plugins["levelofneed"]
+    assert isinstance(plugin, LevelOfNeedPlugin) and plugin.search_index is not None
+    # Material's search plugin writes this file after the build, so ours writes it over Material's then.
+    published[INDEX_FILE] = (plugin.search_index, InclusionLevel.INCLUDED)
+    return published
 
 
 @pytest.fixture(scope="module")

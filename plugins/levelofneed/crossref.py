@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .contact_checks import check_contacts
+from .duplicate_checks import check_near_duplicates
 from .findings import Finding
 from .helper_checks import check_helper
 from .labels import a_or_an, singular
@@ -23,15 +24,20 @@ from .validate import Collected, Located
 GUIDANCE_ROOT = "guidance/"
 
 
-def check_cross_references(collected: Collected, today: dt.date, complete: bool = True) -> list[Finding]:
+def check_cross_references(collected: Collected, today: dt.date, complete: bool = True,
+                           near_duplicates: bool = False) -> list[Finding]:
     """Every finding that needs more than one record to see.
 
     When a file could not be read (``complete`` is false), checks that need to see every
     record are skipped: they would report records as missing that are merely unreadable.
+    The near-duplicate pass runs only when asked for (``check --near-duplicates``): it
+    grows faster than the content (bench/README.md).
     """
     checks = [_duplicate_ids, _repeated_list_items, _levels]
     if complete:
         checks += [_references, _subdomains, _single_records, _planning_responses, check_helper]
+    if complete and near_duplicates:
+        checks.append(check_near_duplicates)
     found = [finding for check in checks for finding in check(collected)]
     found.extend(_review_dates(collected, today))
     found.extend(check_contacts(collected, today, complete))

@@ -74,13 +74,13 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check(root: Path | str, today: dt.date | None = None) -> Result:
-    """Load, validate and cross-check everything under ``root``."""
+def check(root: Path | str, today: dt.date | None = None, near_duplicates: bool = False) -> Result:
+    """Load, validate and cross-check everything under ``root``; with ``near_duplicates``, look for those too."""
     with _cyclic_gc_paused():
-        return _check(Path(root), today)
+        return _check(Path(root), today, near_duplicates)
 
 
-def _check(root: Path, today: dt.date | None) -> Result:
+def _check(root: Path, today: dt.date | None, near_duplicates: bool) -> Result:
     if not (root / GUIDANCE_DIR).is_dir():
         missing = Finding(f"{GUIDANCE_DIR}/", 1, 1, "error", f"no '{GUIDANCE_DIR}' folder in {root}",
                           "run the command from the repository root, or pass the folder that holds guidance/")
@@ -91,7 +91,7 @@ def _check(root: Path, today: dt.date | None) -> Result:
         _load_and_validate(root, folder, collected, findings)
     all_read = not findings
     findings.extend(collected.findings)
-    findings.extend(check_cross_references(collected, today or dt.date.today(), complete=all_read))
+    findings.extend(check_cross_references(collected, today or dt.date.today(), all_read, near_duplicates))
     if has_errors(findings):
         return Result(tuple(findings), None)
     return Result(tuple(findings), build_guidance(collected))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,6 +22,8 @@ from .labels import site_title
 from .render import SiteOptions, iter_pages
 from .render import paths as page_paths
 from .render.icons import SIZES, icon_path, icon_png, manifest
+from .search.similar import similar_indicators
+from .search.site_index import INDEX_FILE, site_index
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,14 @@ def open_data(guidance: Guidance) -> bytes:
 
 
 def publish(guidance: Guidance, options: SiteOptions | None = None) -> Iterator[Output]:
-    """Every page, then every other file, in a stable order."""
+    """Every page, then every other file, in a stable order.
+
+    Similar indicators come from search (unless the caller gave them), so every adapter's
+    indicator pages link to them.
+    """
+    options = options or SiteOptions()
+    if not options.similar:
+        options = replace(options, similar=similar_indicators(guidance))
     for page in iter_pages(guidance, options):
         yield Output(page.path, page.markdown, "page", page.in_nav, page.template)
     yield from _files(guidance)
@@ -83,6 +92,7 @@ def _files(guidance: Guidance) -> Iterator[Output]:
     yield Output(page_paths.DATA_JSON, open_data(guidance), "file")
     yield Output(page_paths.DATA_OPENREFERRAL, json_bytes(export_openreferral(guidance)), "file")
     yield Output(DATA_FILE, compact_json(helper_data(guidance)), "file")
+    yield Output(INDEX_FILE, compact_json(site_index(guidance)), "file")
     yield Output(page_paths.MANIFEST, manifest(guidance, site_title(guidance.partnership)).encode("utf-8"), "file")
     for size in SIZES:
         yield Output(icon_path(size), icon_png(size), "file")

@@ -11,10 +11,10 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from . import check, coverage, export, reference, schema, which_level
+from . import check, coverage, export, reference, schema, search, which_level
 from .common import EXIT_USAGE
 
-COMMANDS = (check, schema, reference, coverage, export, which_level)
+COMMANDS = (check, schema, reference, coverage, export, which_level, search)
 
 
 def build_parser() -> argparse.ArgumentParser:

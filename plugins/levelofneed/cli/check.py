@@ -18,11 +18,13 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="text (default), github annotations, or json")
     parser.add_argument("--strict", action="store_true",
                         help="fail on warnings too (overdue reviews, unverified contacts), as before publishing")
+    parser.add_argument("--near-duplicates", action="store_true",
+                        help="also warn when two indicators at the same level say nearly the same thing")
     parser.add_argument("--today", type=iso_date, default=None, metavar="YYYY-MM-DD",
                         help="the date to judge reviews and checks by (default: today)")
 
 
 def run(args: argparse.Namespace) -> int:
-    result = check(args.root, today=args.today)
+    result = check(args.root, today=args.today, near_duplicates=args.near_duplicates)
     print(format_findings(result.findings, args.format))
     return EXIT_INVALID if result.failed(args.strict) else EXIT_OK

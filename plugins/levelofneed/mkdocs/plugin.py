@@ -11,8 +11,9 @@ Events, in the order MkDocs fires them:
 - ``on_files``: add every published page and file; a hand-written page at the same path wins.
 - ``on_page_markdown``: point "edit this page" at the YAML the page comes from.
 - ``on_env``: give templates the emergency banner.
-- ``on_post_build`` (priority -100, last): add the Content-Security-Policy to every page
-  (not under ``serve``), then swap the new site into place.
+- ``on_post_build`` (priority -100, last): write our search index over the one Material's
+  search plugin has just written, add the Content-Security-Policy to every page (not under
+  ``serve``), then swap the new site into place.
 - ``on_build_error``: throw the half-built folder away; the old site stays.
 - ``on_serve``: rebuild when anything in guidance/ or briefings/ changes.
 """
@@ -38,6 +39,7 @@ from ..pipeline import CONTENT_FOLDERS, check
 from ..publish import publish, site_options
 from ..render import SiteOptions, banner_html, navigation
 from ..render import paths as page_paths
+from ..search.site_index import INDEX_FILE
 from . import csp
 from .atomic import AtomicSiteDir, WarningCounter
 from .config import LevelOfNeedConfig
@@ -57,6 +59,7 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
         self.dirty = False
         self.atomic: AtomicSiteDir | None = None
         self.warnings: WarningCounter | None = None
+        self.search_index: bytes | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Serve builds into its own temporary folder and dirty builds reuse the old one: neither swaps."""
@@ -92,6 +95,9 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
         if self.guidance is None:
             return files
         for output in publish(self.guidance, self.options):
+            if output.path == INDEX_FILE:  # Material's search plugin writes this file after the build
+                self.search_index = output.data()
+                continue
             if files.get_file_from_path(output.path) is not None:
                 continue
             listed = output.in_nav or output.kind == "file"
@@ -124,6 +130,10 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Last of all plugins: after every other plugin has written its files, swap."""
         warned = self.warnings.uninstall() if self.warnings else 0
+        if self.search_index is not None:
+            target = Path(config.site_dir) / INDEX_FILE
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(self.search_index)
         if self.config.enabled and self.config.csp and self.command != "serve":
             pages = csp.add_to_site(Path(config.site_dir))
             log.info("levelofneed: a Content-Security-Policy was added to %d pages", pages)

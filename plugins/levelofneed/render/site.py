@@ -31,7 +31,8 @@ class SiteOptions:
 
     ``editors_page`` and ``open_data_page`` are docs paths of hand-written pages, if the
     site has them. ``similar`` maps an indicator id to ids of similar indicators at other
-    levels; until the search output fills it, indicator pages show a comparison link.
+    levels (``publish`` fills it from search); an indicator without any shows a link to
+    its sub-domain instead.
     """
 
     editors_page: str | None = None
@@ -65,6 +66,6 @@ class Site:
         return {level.id: 1 + round(index * 3 / (count - 1)) for index, level in enumerate(self.levels)}
 
     def similar_to(self, indicator: Indicator) -> list[Indicator]:
-        """Similar indicators at other levels, when the search output has supplied them."""
+        """Similar indicators at other levels, as search found them."""
         ids = self.options.similar.get(indicator.id, ())
         return [self.guidance.indicator_by_id[i] for i in ids if i in self.guidance.indicator_by_id]

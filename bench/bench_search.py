@@ -1,0 +1,181 @@
+"""Benchmark search: what a phone downloads, how fast the site's search is ready and answers,
+how fast the Whoosh engine answers, and what "similar indicators" adds to a build.
+
+Run with ``make bench`` (or ``.venv/bin/python bench/bench_search.py``). Content is scaled
+with ``bench/synth.py`` (copies whose words differ). It measures:
+
+- **payload**: the site's search index (``search/search_index.json``) gzipped, and bytes
+  per indicator, at 1× and 10×;
+- **site search in Chromium, CPU slowed 4×** (Emulation.setCPUThrottlingRate): from
+  fetching the index to an index ready to query, and each suite query's time, at 1× and
+  10×. It runs the worker's code on the page's main thread, which the throttle certainly
+  slows (the real worker runs beside it, so a phone does no worse);
+- **Whoosh**: building the index (once; it is then cached), opening the cached index, and
+  each suite query's time (three rounds), at 1× and 100×;
+- **similar indicators**: the step's time at 10×, against a whole ``mkdocs build`` of the
+  10× site in a fresh process.
+
+Figures go into the "Search" section of bench/README.md. Targets (issue 10): payload at
+most 150 KB gzipped at 1×, growing linearly; ready within 3 s and each query within
+100 ms at 10× under the 4× throttle; Whoosh p95 under 20 ms at 100×; similar indicators
+at most 20% of the 10× build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.browser_support import chromium_page, launch_chromium, serve
+from tests.search_support import QUERIES
+
+from figures import p95, write_section
+from levelofneed import load_guidance
+from levelofneed.publish import compact_json
+from levelofneed.search.engine import Searcher
+from levelofneed.search.similar import similar_indicators
+from levelofneed.search.site_index import INDEX_FILE, site_index
+from synth import scaled_root
+
+REPO = Path(__file__).resolve().parent.parent
+HEADING = "## Search"
+WORKER = REPO / "plugins/levelofneed/site_assets/overrides/assets/levelofneed/search-worker.js"
+READY = """async () => {
+  const start = performance.now();
+  const data = await (await fetch('search/search_index.json', {cache: 'no-store'})).json();
+  LevelOfNeedSearch.build(data);
+  return performance.now() - start;
+}"""
+QUERY = """(queries) => queries.map(query => {
+  const start = performance.now();
+  LevelOfNeedSearch.search(query);
+  return performance.now() - start;
+})"""
+
+
+
+def site_search(browser: Any, folder: Path, throttle: float) -> dict[str, Any]:
+    """Ready time (best and worst of three loads) and per-query times, in ms, under the CPU throttle."""
+    (folder / "index.html").write_text("<!doctype html><title>bench</title>", encoding="utf-8")
+    (folder / "worker.js").write_bytes(WORKER.read_bytes())
+    queries = [entry["query"] for entry in QUERIES]
+    with serve(folder) as url, chromium_page(browser, url, bypass_csp=True) as (page, _):
+        page.goto(url, wait_until="networkidle")
+        page.add_script_tag(url=url + "worker.js")
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+        ready = [page.evaluate(READY) for _ in range(3)]
+        spent = page.evaluate(QUERY, queries) + page.evaluate(QUERY, queries)
+    return {"ready": ready, "queries": spent}
+
+
+def whoosh(root: Path, cache: Path) -> dict[str, Any]:
+    guidance = load_guidance(root)
+    start = time.perf_counter()
+    Searcher(guidance, cache)
+    built = time.perf_counter() - start
+    start = time.perf_counter()
+    searcher = Searcher(guidance, cache)
+    opened = time.perf_counter() - start
+    searcher.search("warm up")
+    spent = []
+    for _ in range(3):
+        for entry in QUERIES:
+            start = time.perf_counter()
+            searcher.search(entry["query"])
+            spent.append((time.perf_counter() - start) * 1000)
+    return {"indicators": len(guidance.indicators), "built": built, "opened": opened, "queries": spent}
+
+
+def similar_share(root: Path, work: Path) -> dict[str, float]:
+    """The similar-indicators step's seconds, and a whole 10× site build's, in one run."""
+    guidance = load_guidance(root)
+    start = time.perf_counter()
+    similar_indicators(guidance)
+    step = time.perf_counter() - start
+    (root / "docs").mkdir(exist_ok=True)
+    settings = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    settings.update(docs_dir=str(root / "docs"), site_dir=str(work / "site"),
+                    plugins=[{"levelofneed": {"root": str(root)}}, "search"])
+    config = work / "mkdocs.yml"
+    work.mkdir(parents=True, exist_ok=True)
+    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)], check=True,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return {"step": step, "build": time.perf_counter() - start}
+
+
+def report(rows: dict[str, Any], throttle: float) -> str:
+    lines = [HEADING, "", "<!-- Written by `python bench/bench_search.py`. Re-run it rather than editing by hand. -->",
+             "", "The site's search index, as a phone downloads it (level 9 gzip):", "",
+             "| content | indicators | raw KB | gzipped KB | gzipped bytes per indicator |",
+             "|---|---:|---:|---:|---:|"]
+    for name, row in rows["payload"].items():
+        lines.append(f"| {name} | {row['indicators']:,} | {row['raw'] / 1000:.0f} | {row['gzipped'] / 1000:.1f} | "
+                     f"{row['gzipped'] / row['indicators']:.0f} |")
+    lines += ["", f"Site search in Chromium with the CPU slowed {throttle:g}× (ms; ready = fetch, parse and index; "
+              f"queries = the {len(QUERIES)} suite queries, twice):", "",
+              "| content | ready, best of 3 | ready, worst of 3 | query p50 | query p95 | slowest query |",
+              "|---|---:|---:|---:|---:|---:|"]
+    for name, row in rows["site"].items():
+        spent = row["queries"]
+        lines.append(f"| {name} | {min(row['ready']):.0f} | {max(row['ready']):.0f} | {statistics.median(spent):.1f} | "
+                     f"{p95(spent):.1f} | {max(spent):.1f} |")
+    lines += ["", "The Whoosh engine behind `levelofneed search` (the suite's queries, three rounds):", "",
+              "| content | indicators | first build of the index | opening the cached index | query p50 (ms) | "
+              "query p95 (ms) | slowest (ms) |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for name, row in rows["whoosh"].items():
+        spent = row["queries"]
+        lines.append(f"| {name} | {row['indicators']:,} | {row['built']:.1f} s | {row['opened']:.2f} s | "
+                     f"{statistics.median(spent):.1f} | {p95(spent):.1f} | {max(spent):.1f} |")
+    share = rows["similar"]
+    lines += ["", f"Similar indicators at 10×: {share['step']:.2f} s, against {share['build']:.0f} s for the whole "
+              f"`mkdocs build` of the 10× site ({share['step'] / (share['build'] - share['step']):.1%} added)."]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--throttle", type=float, default=4.0, help="CPU slow-down for the site search (default 4)")
+    parser.add_argument("--no-readme", action="store_true")
+    args = parser.parse_args()
+    rows: dict[str, Any] = {"payload": {}, "site": {}, "whoosh": {}}
+    with tempfile.TemporaryDirectory(prefix="bench-search-") as folder, launch_chromium() as browser:
+        work = Path(folder)
+        for factor in (1, 10, 100):
+            root = scaled_root(REPO, work / f"x{factor}", factor)
+            rows["whoosh"][f"{factor}×"] = whoosh(root, work / "cache")
+            if factor == 100:
+                continue
+            guidance = load_guidance(root)
+            data = compact_json(site_index(guidance))
+            rows["payload"][f"{factor}×"] = {"indicators": len(guidance.indicators), "raw": len(data),
+                                             "gzipped": len(gzip.compress(data, 9))}
+            served = work / f"served-{factor}"
+            (served / INDEX_FILE).parent.mkdir(parents=True)
+            (served / INDEX_FILE).write_bytes(data)
+            rows["site"][f"{factor}×"] = site_search(browser, served, args.throttle)
+            if factor == 10:
+                rows["similar"] = similar_share(root, work / "site-10")
+            print(f"{factor}× measured", flush=True)
+        section = report(rows, args.throttle)
+    print(section)
+    if not args.no_readme:
+        write_section(HEADING, section)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,189 @@
+"""The Whoosh index behind ``levelofneed search`` and "similar indicators": the only module importing Whoosh.
+
+Records are indexed as the stems :mod:`.text` makes, so the command line and the site's
+search worker see the same words. The index is cached on disk under a key made from the
+records themselves: new content means a new key, so a cached index is never stale, and
+a 100× guidance does not pay for a new index on every call (ADR 11).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import shutil
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from whoosh import fields, index, scoring
+from whoosh.analysis.filters import DelimitedAttributeFilter
+from whoosh.analysis.tokenizers import SpaceSeparatedTokenizer
+from whoosh.filedb.filestore import RamStorage
+from whoosh.query.compound import And, Or
+from whoosh.query.qcore import Query
+from whoosh.query.terms import Term
+from whoosh.searching import Searcher
+
+from .documents import SearchRecord
+from .ranking import static_boost
+from .text import terms
+
+FORMAT = "levelofneed-search-7"  # change when the schema or the analysis changes: old caches are then ignored
+WEIGHTS = {"title": 3.0, "keywords": 2.5, "text": 1.0}
+
+
+def _schema() -> fields.Schema:
+    """Each record's stems in one field, each with its weight (the sum over the fields it is in).
+
+    ``stem^weight`` tokens carry the weight, times the record's :func:`.ranking.static_boost`,
+    into the postings, so Whoosh needs no per-field query and hands over its candidates in
+    nearly the final order. ``features`` keeps what the final ranking needs (the weights
+    without the boost, the title's stems, each keyword's stems), so a query never has to
+    read words again.
+    """
+    weighted = SpaceSeparatedTokenizer() | DelimitedAttributeFilter(delimiter="^", attribute="boost", type=float)
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True), kind=fields.ID(stored=True), level=fields.ID(stored=True),
+        ages=fields.KEYWORD(stored=True, commas=True), words=fields.TEXT(analyzer=weighted, phrase=False),
+        record=fields.STORED(), features=fields.STORED())
+
+
+def stem_weights(record: SearchRecord, average_title: float) -> dict[str, float]:
+    """Each stem of a record and its weight (the worker computes the same)."""
+    title = terms(record.title)
+    weights: dict[str, float] = {}
+    for field, found in (("title", title), ("keywords", terms(" ".join(record.keywords))),
+                         ("text", terms(record.text))):
+        weight = WEIGHTS[field] * (title_norm(len(title), average_title) if field == "title" else 1.0)
+        for term in set(found):
+            weights[term] = weights.get(term, 0.0) + weight
+    return weights
+
+
+def average_title(records: list[SearchRecord]) -> float:
+    """The average number of stems in a title, which title weights are measured against."""
+    return sum(len(terms(record.title)) for record in records) / max(1, len(records))
+
+
+def title_norm(length: float, average: float) -> float:
+    """How much one word of a title counts: less in a long title."""
+    return 1.0 / (0.75 + 0.25 * length / average)
+
+
+def content_key(records: list[SearchRecord]) -> str:
+    """A name for the index that changes whenever the records (or the index format) change."""
+    text = json.dumps([FORMAT, [asdict(record) for record in records]], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+def open_index(records: list[SearchRecord], cache: Path) -> index.Index:
+    """The index of ``records`` from ``cache``, built there first if it is not already.
+
+    When the cache cannot be written (a read-only checkout), the index is built in memory:
+    slower, but search still works.
+    """
+    folder = cache / content_key(records)
+    if index.exists_in(str(folder)):
+        return index.open_dir(str(folder))
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        building = Path(tempfile.mkdtemp(prefix=".building-", dir=cache))
+    except OSError:
+        return _fill(RamStorage().create_index(_schema()), records)  # type: ignore[no-untyped-call]
+    try:
+        _fill(index.create_in(str(building), _schema()), records)
+        os.replace(building, folder)
+    except OSError:
+        shutil.rmtree(building, ignore_errors=True)
+        if not index.exists_in(str(folder)):  # another process may have built it meanwhile
+            raise
+    return index.open_dir(str(folder))
+
+
+def _fill(empty: index.Index, records: list[SearchRecord]) -> index.Index:
+    average = average_title(records)
+    with empty.writer() as writer:
+        for record in records:
+            writer.add_document(**_document(record, average))
+    return empty
+
+
+def _document(record: SearchRecord, average_title: float) -> dict[str, Any]:
+    weights = stem_weights(record, average_title)
+    boost = static_boost(record)
+    words = " ".join(f"{term}^{weight * boost:.4f}" for term, weight in weights.items())
+    features = {"weights": weights, "title": sorted(set(terms(record.title))),
+                "keywords": [sorted(set(terms(keyword))) for keyword in record.keywords]}
+    return {"id": record.id, "kind": record.kind, "level": record.level or "", "ages": ",".join(record.ages) or "all",
+            "words": words, "record": asdict(record), "features": features}
+
+
+def document_frequencies(opened: index.Index) -> dict[str, int]:
+    """How many records hold each stem: rare stems say most. Its keys are the index's vocabulary."""
+    with opened.reader() as reader:
+        return {_text(term): reader.doc_frequency("words", term) for term in reader.lexicon("words")}
+
+
+def _text(term: bytes | str) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else term
+
+
+def run(opened: index.Index, clauses: list[list[tuple[tuple[str, ...], float]]], weighting: Weighting,
+        level: str | None, age: str | None, limit: int) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """The best ``limit`` candidates' records and features, in Whoosh's order.
+
+    ``clauses`` are lists of (stems, quality) alternatives, and an alternative needs all its
+    stems. Whoosh sums what matches, scored by :class:`Weighting`; the engine then ranks
+    the candidates.
+    """
+    wanted = Or([Or([_alternative(stems, weight) for stems, weight in clause]) for clause in clauses])
+    with opened.searcher(weighting=weighting) as searcher:
+        return [(hit["record"], hit["features"])
+                for hit in searcher.search(wanted, limit=limit, filter=_filter(level, age))]
+
+
+def _alternative(stems: tuple[str, ...], weight: float) -> Query:
+    per_stem = [Term("words", term, boost=weight) for term in stems]
+    return per_stem[0] if len(per_stem) == 1 else And(per_stem)
+
+
+def _filter(level: str | None, age: str | None) -> Query | None:
+    """Only indicators, at ``level`` or for ``age``, when either is given."""
+    parts: list[Query] = []
+    if level:
+        parts.append(Term("level", level))
+    if age:
+        parts.append(Or([Term("ages", age), Term("ages", "all")]))
+    return And([Term("kind", "indicator"), *parts]) if parts else None
+
+
+class Weighting(scoring.WeightingModel):
+    """A stem scores its weight in the record × its rarity × the alternative's quality."""
+
+    def __init__(self, frequencies: dict[str, int], records: int) -> None:
+        self.rarity = {term: math.log(1 + records / count) for term, count in frequencies.items()}
+
+    def scorer(self, searcher: Searcher, fieldname: str, text: bytes | str, qf: float = 1) -> scoring.BaseScorer:
+        most = searcher.reader().term_info(fieldname, text).max_weight()
+        return _Scorer(qf * self.rarity.get(_text(text), 0.0), most)
+
+
+class _Scorer(scoring.BaseScorer):
+    """Weight × factor. Whoosh's skipping of low-scoring blocks is left off: with our many-term
+    queries its bookkeeping cost more than it saved (bench/README.md)."""
+
+    def __init__(self, factor: float, most: float) -> None:
+        self.factor = factor
+        self.most = most
+
+    def score(self, matcher: Any) -> float:
+        return float(matcher.weight()) * self.factor
+
+    def supports_block_quality(self) -> bool:
+        return False
+
+    def max_quality(self) -> float:
+        return self.most * self.factor
