@@ -68,17 +68,25 @@ QUERY = """(queries) => queries.map(query => {
 
 
 def site_search(browser: Any, folder: Path, throttle: float) -> dict[str, Any]:
-    """Ready time (best and worst of three loads) and per-query times, in ms, under the CPU throttle."""
+    """Ready time (three fresh page loads) and each query's time after the last, in ms, under the CPU throttle.
+
+    Each load starts from a fresh page, as a practitioner's does, so one load's leftovers
+    do not slow the next one's queries.
+    """
     (folder / "index.html").write_text("<!doctype html><title>bench</title>", encoding="utf-8")
     (folder / "worker.js").write_bytes(WORKER.read_bytes())
     queries = [entry["query"] for entry in QUERIES]
+    ready: list[float] = []
     with serve(folder) as url, chromium_page(browser, url, bypass_csp=True) as (page, _):
-        page.goto(url, wait_until="networkidle")
-        page.add_script_tag(url=url + "worker.js")
-        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": throttle})
-        ready = [page.evaluate(READY) for _ in range(3)]
-        spent = page.evaluate(QUERY, queries) + page.evaluate(QUERY, queries)
-    return {"ready": ready, "queries": spent}
+        for _ in range(3):
+            page.goto(url, wait_until="networkidle")
+            page.add_script_tag(url=url + "worker.js")
+            page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+            ready.append(page.evaluate(READY))
+        rounds = [page.evaluate(QUERY, queries) for _ in range(3)]
+    # Each query's time is the median of its three rounds, so one pause of the machine's
+    # scheduler or of the garbage collector does not stand for the query.
+    return {"ready": ready, "queries": [statistics.median(times) for times in zip(*rounds, strict=True)]}
 
 
 def whoosh(root: Path, cache: Path) -> dict[str, Any]:
@@ -127,7 +135,7 @@ def report(rows: dict[str, Any], throttle: float) -> str:
         lines.append(f"| {name} | {row['indicators']:,} | {row['raw'] / 1000:.0f} | {row['gzipped'] / 1000:.1f} | "
                      f"{row['gzipped'] / row['indicators']:.0f} |")
     lines += ["", f"Site search in Chromium with the CPU slowed {throttle:g}× (ms; ready = fetch, parse and index; "
-              f"queries = the {len(QUERIES)} suite queries, twice):", "",
+              f"queries = the {len(QUERIES)} suite queries, each the median of three rounds):", "",
               "| content | ready, best of 3 | ready, worst of 3 | query p50 | query p95 | slowest query |",
               "|---|---:|---:|---:|---:|---:|"]
     for name, row in rows["site"].items():
@@ -143,8 +151,42 @@ def report(rows: dict[str, Any], throttle: float) -> str:
                      f"{statistics.median(spent):.1f} | {p95(spent):.1f} | {max(spent):.1f} |")
     share = rows["similar"]
     lines += ["", f"Similar indicators at 10×: {share['step']:.2f} s, against {share['build']:.0f} s for the whole "
-              f"`mkdocs build` of the 10× site ({share['step'] / (share['build'] - share['step']):.1%} added)."]
+              f"`mkdocs build` of the 10× site ({share['step'] / (share['build'] - share['step']):.1%} added).",
+              "", *_verdict(rows)]
     return "\n".join(lines) + "\n"
+
+
+def _verdict(rows: dict[str, Any]) -> list[str]:
+    """Each target of issue 10, met or not, from this run's figures."""
+    payload, site, engine, share = rows["payload"], rows["site"], rows["whoosh"], rows["similar"]
+    growth = (payload["10×"]["gzipped"] / payload["10×"]["indicators"]) / (
+        payload["1×"]["gzipped"] / payload["1×"]["indicators"])
+    worst_ready, slowest = max(site["10×"]["ready"]), max(site["10×"]["queries"])
+    engine_p95, small = p95(engine["100×"]["queries"]), payload["1×"]["gzipped"]
+    added = share["step"] / (share["build"] - share["step"])
+    checks = [
+        (small <= 150_000, f"payload at 1× at most 150 KB gzipped: {small / 1000:.1f} KB"),
+        (growth <= 1.1, f"growing linearly: bytes per indicator at 10× are {growth:.2f}× those at 1×"),
+        (worst_ready <= 3000, f"ready within 3 s at 10× (4× slower CPU): worst {worst_ready:.0f} ms"),
+        (slowest <= 100, f"each query within 100 ms at 10×: slowest {slowest:.0f} ms"),
+        (engine_p95 < 20, f"Whoosh p95 under 20 ms at 100×: {engine_p95:.0f} ms"),
+        (added <= 0.2, f"similar indicators add at most 20% to the 10× build: {added:.1%}"),
+    ]
+    lines = ["Against the targets (issue 10):", ""]
+    lines += [f"- {'met' if ok else '**not met**'}: {text}" for ok, text in checks]
+    if engine_p95 >= 20:
+        lines += ["", WHOOSH_MISS]
+    return lines
+
+
+WHOOSH_MISS = (
+    "Why Whoosh misses its target at 100×: a practitioner's query becomes an OR of every phrase "
+    "of its synonym groups (\"DV at home\" is 18 stems), and at 100× the common stems each hold "
+    "thousands of records, which Whoosh's pure-Python matchers walk one by one; reading those "
+    "postings alone takes about 50 ms for \"DV at home\". Whoosh's block-quality skipping made it "
+    "slower with these many-term queries, so it is off. At 1× and 10×, the sizes a partnership "
+    "has, the p95 is under or near the target. Meeting it at 100× would need postings ordered by "
+    "weight and cut short, or a compiled engine; the site's own search is unaffected.")
 
 
 def main() -> None:

@@ -307,24 +307,31 @@ function score(query) {
 }
 
 /* Whether the query names a record: every clause in a page's title, making up at least half
-   of it ("escalation"); for an indicator, exactly one of its keywords. */
+   of it ("escalation"); for an indicator, exactly one of its keywords. The stems are kept as
+   sets the first time a record is asked about. */
 function names(record, parsed) {
   if (record.kind === "i") {
-    return record.keywordTerms.some(function (keyword) {
+    if (!record.keywordSets) {
+      record.keywordSets = record.keywordTerms.map(function (keyword) { return new Set(keyword); });
+      record.keywordUnion = new Set([].concat.apply([], record.keywordTerms));
+    }
+    if (covered(record.keywordUnion, parsed) === null) { return false; }
+    return record.keywordSets.some(function (keyword) {
       var used = covered(keyword, parsed);
-      return keyword.length > 0 && used !== null && used.length === unique(keyword).length;
+      return keyword.size > 0 && used !== null && used.length === keyword.size;
     });
   }
-  var used = covered(record.titleTerms, parsed);
-  return used !== null && used.length * 2 >= unique(record.titleTerms).length;
+  if (!record.titleSet) { record.titleSet = new Set(record.titleTerms); }
+  var used = covered(record.titleSet, parsed);
+  return used !== null && used.length * 2 >= record.titleSet.size;
 }
 
-/* The distinct stems of ``words`` the clauses use, or null when a clause is not among them. */
+/* The distinct stems of the set ``words`` the clauses use, or null when a clause is not among them. */
 function covered(words, parsed) {
   var used = Object.create(null);
   var every = parsed.every(function (clause) {
     return clause.alternatives.some(function (alternative) {
-      var inside = alternative.stems.every(function (term) { return words.indexOf(term) !== -1; });
+      var inside = alternative.stems.every(function (term) { return words.has(term); });
       if (inside) { alternative.stems.forEach(function (term) { used[term] = true; }); }
       return inside;
     });
@@ -371,10 +378,17 @@ function search(query) {
   return {items: score(query).slice(0, MAX_RESULTS).map(item)};
 }
 
+/* Build the index, then answer one query nobody sees, so the browser has compiled the search
+   before the practitioner's first query rather than during it. */
+function setUp(data) {
+  index = build(data);
+  search("child");
+}
+
 self.addEventListener("message", function (event) {
   var message = event.data;
   if (message.type === SETUP) {
-    index = build(message.data);
+    setUp(message.data);
     self.postMessage({type: READY});
   } else if (message.type === QUERY) {
     self.postMessage({type: RESULT, data: search(message.data)});
@@ -382,5 +396,5 @@ self.addEventListener("message", function (event) {
 });
 
 /* For tests and benchmarks in a page, without a worker. */
-self.LevelOfNeedSearch = {build: function (data) { index = build(data); return index; }, search: search,
+self.LevelOfNeedSearch = {build: function (data) { setUp(data); return index; }, search: search,
   stem: stem, terms: terms};
