@@ -168,3 +168,40 @@ def test_the_anchor_link_style_makes_one_document(guidance: Guidance) -> None:
     ids = [found for page in pages.values() for found in re.findall(r'id="([^"]+)"', _html(page))]
     assert len(ids) == len(set(ids))
     assert render_pages(guidance)["levels/level-2.md"] != pages["levels/level-2.md"]
+
+
+def test_the_comparison_page_has_a_row_per_field_and_a_column_per_level(pages: dict[str, str],
+                                                                         guidance: Guidance) -> None:
+    html = _html(pages[page_paths.LEVELS_COMPARE])
+    headers = re.findall(r'<th scope="col" data-level="(\d+)">', html)
+    assert headers == [str(level.number) for level in guidance.levels]
+    assert re.findall(r'<th scope="rowgroup"[^>]*>([^<]+)</th>', html) == [
+        "In short", "Who leads", "What practitioners do", "Timescales", "Step up", "Step down"]
+    for level in guidance.levels:
+        assert html.count(f'<td data-level="{level.number}">') == 6
+
+
+def test_an_indicator_page_opens_with_the_level_then_what_to_do_first(pages: dict[str, str],
+                                                                      guidance: Guidance) -> None:
+    indicator = guidance.indicators[1]
+    html = _html(pages[page_paths.indicator(indicator)])
+    suggests, title, first = (html.index('class="lon-suggests"'), html.index("<h1"),
+                              html.index("What to do first"))
+    assert suggests < title < first
+    assert html.index("Content file") > html.index("<summary>About this page</summary>")
+
+
+def test_procedures_open_with_their_key_timescales(pages: dict[str, str], guidance: Guidance) -> None:
+    procedure = guidance.procedures[0]
+    html = _html(pages[page_paths.procedure(procedure)])
+    assert html.index('class="lon-timescales"') < html.index('id="when"')
+    assert html.count("By when:") == len(procedure.steps)
+
+
+def test_every_phone_number_is_written_by_one_template(guidance: Guidance) -> None:
+    """The banner and the pages write numbers alike: a tel: link that does not wrap."""
+    from levelofneed.render.text import tel_link
+
+    banner = str(banner_html(guidance))
+    assert str(tel_link(guidance.front_door.phone or "", "lon-banner__tel")) in banner
+    assert 'class="lon-tel lon-banner__tel"' in banner

@@ -12,6 +12,8 @@ from .mentions import PLACEHOLDER
 from .model import AGE_BAND_LABELS, Contact, Level, Partnership
 
 _SINGULAR = {"glossary": "glossary term", "briefings": "briefing", "synonyms": "synonym group"}
+# The banner's first line on a phone, where the partnership's whole message does not fit.
+DANGER_QUESTION = "Child in immediate danger?"
 
 
 def squash(text: str) -> str:
@@ -22,6 +24,11 @@ def squash(text: str) -> str:
 def site_title(partnership: Partnership) -> str:
     """The site's name and the home page's heading, e.g. 'Sefton SCP Level of Need guidance'."""
     return f"{squash(partnership.short_name)} Level of Need guidance"
+
+
+def version_label(partnership: Partnership) -> str:
+    """'Sefton SCP Level of Need guidance, version 2026.1', as printed pages say."""
+    return f"{site_title(partnership)}, version {squash(partnership.guidance_version)}"
 
 
 def level_label(level: Level) -> str:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -34,7 +35,7 @@ from mkdocs.structure.pages import Page
 
 from ..findings import format_findings
 from ..guidance import Guidance
-from ..labels import site_title
+from ..labels import site_title, version_label
 from ..pipeline import CONTENT_FOLDERS, check
 from ..publish import publish, site_options
 from ..render import SiteOptions, banner_html, navigation
@@ -121,9 +122,11 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
         return None
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
-        """Give the theme override the banner HTML, built and escaped by the render package."""
+        """Give the theme override the banner HTML (built and escaped by the render package) and
+        the guidance's version, which printed pages carry."""
         if self.guidance is not None:
             env.globals["levelofneed_banner"] = banner_html(self.guidance)
+            env.globals["levelofneed_version"] = escape(version_label(self.guidance.partnership))
         return env
 
     @event_priority(-100)

@@ -14,6 +14,11 @@ class Level(Record):
     number: int = Field(ge=1, le=9, description="The level's number, 1 for the least need. Shown beside every colour.")
     name: Text = Field(description="The level's name, e.g. 'Universal'.")
     summary: Text = Field(description="One-sentence definition shown on the continuum picture.")
+    in_brief: Text | None = Field(
+        default=None, max_length=80,
+        description="The level in a few words, for the home page's first screen on a phone, e.g. "
+                    "'Needs met by everyday services'. Without it the summary is shown.",
+    )
     definition: Text = Field(description="What the level means, in a short paragraph.")
     who_leads: Text = Field(description="Who leads the work with the family at this level.")
     practitioner_actions: list[Text] = Field(

@@ -1,8 +1,11 @@
 """The emergency banner shown at the top of every page, from the partnership's contacts.
 
 A practitioner may open any page in a hurry, so every page says what to do when a child
-is in immediate danger, and gives the front door and out-of-hours numbers with their
-hours, each one tap away on a phone.
+is in immediate danger, and gives the front door and out-of-hours numbers, each one tap
+away. On a phone the banner keeps to three lines (the 999 line, then the two numbers,
+since after the front door closes only the out-of-hours team answers); the full
+message, the teams' names and their hours sit behind "More". On a wide screen all of it
+is shown, and "More" is not needed.
 """
 
 from __future__ import annotations
@@ -10,38 +13,49 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..guidance import Guidance
+from ..labels import DANGER_QUESTION
 from ..model import Contact
-from .text import attribute, escape, phone_href
+from .text import attribute, escape, tel_link
 
 
-def _tel(number: str) -> str:
-    return f'<a class="lon-banner__tel lon-tel" href="{attribute(phone_href(number))}">{escape(number)}</a>'
-
-
-def _reach(contact: Contact) -> str:
+def _reach(contact: Contact) -> Markup:
     if contact.phone:
-        return _tel(contact.phone)
+        return tel_link(contact.phone, "lon-banner__tel")
     if contact.url:
-        return f'<a class="lon-banner__tel" href="{attribute(str(contact.url))}">website</a>'
+        return Markup(f'<a class="lon-banner__tel" href="{attribute(str(contact.url))}">website</a>')
     return escape(contact.email or "")
 
 
+def _hours(contact: Contact) -> str:
+    return "; ".join(contact.hours)
+
+
 def _contact(label: str, contact: Contact) -> str:
-    hours = "; ".join(contact.hours)
+    hours = _hours(contact)
     detail = f' <span class="lon-banner__detail">({escape(hours)})</span>' if hours else ""
     return (f'<span class="lon-banner__contact"><span class="lon-banner__label">{escape(label)}:</span> '
             f'<span class="lon-banner__detail">{escape(contact.name)}</span> {_reach(contact)}{detail}</span>')
 
 
+def _more(guidance: Guidance) -> str:
+    """The disclosure a phone opens for the whole message, the teams' names and their hours."""
+    lines = "".join(
+        f"<li><strong>{escape(label)}:</strong> {escape(contact.name)} {_reach(contact)}"
+        f"{f' ({escape(_hours(contact))})' if _hours(contact) else ''}</li>"
+        for label, contact in (("Daytime", guidance.front_door), ("Out of hours", guidance.out_of_hours)))
+    return ('<details class="lon-banner__more"><summary>More</summary><div class="lon-banner__panel">'
+            f"<p>{escape(guidance.partnership.immediate_danger.message)}</p><ul>{lines}</ul></div></details>")
+
+
 def banner_html(guidance: Guidance) -> Markup:
     """HTML for the banner. Every text from the YAML is escaped."""
     danger = guidance.partnership.immediate_danger
-    emergency = guidance.emergency
-    call = f'<span class="lon-banner__call">Call {_reach(emergency)}</span>'
+    call = f'<span class="lon-banner__call">Call {_reach(guidance.emergency)}</span>'
     return Markup(
         '<div class="lon-banner" role="region" aria-label="Emergency contacts">'
-        f'<p class="lon-banner__danger"><strong>{escape(danger.message)}</strong> {call}</p>'
-        f'<p class="lon-banner__contacts">{_contact("Daytime", guidance.front_door)} '
-        f'{_contact("Out of hours", guidance.out_of_hours)}</p>'
+        f'<p class="lon-banner__danger"><strong class="lon-banner__message">{escape(danger.message)}</strong>'
+        f'<strong class="lon-banner__question">{escape(DANGER_QUESTION)}</strong> {call}</p>'
+        f'<div class="lon-banner__contacts">{_contact("Daytime", guidance.front_door)} '
+        f'{_contact("Out of hours", guidance.out_of_hours)}{_more(guidance)}</div>'
         "</div>"
     )

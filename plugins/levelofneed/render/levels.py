@@ -1,4 +1,5 @@
-"""Level pages: definition, planning response, who leads, services, step up and down, indicators."""
+"""Level pages: definition, planning response, who leads, services, step up and down, indicators;
+and one page setting the levels side by side."""
 
 from __future__ import annotations
 
@@ -10,10 +11,17 @@ from . import paths
 from .page import Page, render_page
 from .site import Site
 
+# The rows of the comparison page: what every level record holds, in the order a practitioner
+# asks. A new row belongs here only when every level has content for it.
+COMPARED = (("summary", "In short"), ("who_leads", "Who leads"), ("practitioner_actions", "What practitioners do"),
+            ("timescales", "Timescales"), ("step_up", "Step up"), ("step_down", "Step down"))
+
 
 def pages(site: Site) -> Iterator[Page]:
     """The levels overview and one page per level."""
     yield render_page(site, paths.LEVELS, "levels.md.j2", "Levels of need")
+    yield render_page(site, paths.LEVELS_COMPARE, "compare-levels.md.j2", "Compare the levels",
+                      rows=COMPARED)
     for level in site.levels:
         yield _level_page(site, level)
 

@@ -29,7 +29,8 @@ def navigation(guidance: Guidance, handwritten: Sequence[str] = (), open_data: s
     return [
         {"Home": paths.HOME},
         {"Which level?": paths.WHICH_LEVEL},
-        {"Levels": [paths.LEVELS, *({title(level_label(lv)): paths.level(lv)} for lv in guidance.levels)]},
+        {"Levels": [paths.LEVELS, *({title(level_label(lv)): paths.level(lv)} for lv in guidance.levels),
+                    {"Compare the levels": paths.LEVELS_COMPARE}]},
         {"Areas of a child's life": [paths.DOMAINS, *(_domain(d) for d in guidance.domains)]},
         {"Topics": [paths.TOPICS, *({title(t.name): paths.topic(t)} for t in guidance.topics)]},
         {"By age": [paths.AGES, *({age_label(band): paths.age_band(band)} for band in AGE_BANDS)]},

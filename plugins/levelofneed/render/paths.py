@@ -14,6 +14,7 @@ from ..model import Briefing, Domain, Indicator, Level, Procedure, Subdomain, To
 
 HOME = "index.md"
 LEVELS = "levels/index.md"
+LEVELS_COMPARE = "levels/compare.md"
 DOMAINS = "domains/index.md"
 TOPICS = "topics/index.md"
 AGES = "ages/index.md"

@@ -69,3 +69,13 @@ def phone_href(phone: str) -> str:
     """A ``tel:`` address: digits and a leading plus only, so it can carry no markup."""
     digits = re.sub(r"[^\d+]", "", phone)
     return "tel:" + (digits[:1] + digits[1:].replace("+", "") if digits else "")
+
+
+def tel_link(number: str, extra_class: str = "") -> Markup:
+    """The one way a phone number is written on the site: one tap to dial, never wrapped.
+
+    Pages (through the page writer) and the banner both use it, so every number looks
+    and behaves the same wherever it appears.
+    """
+    classes = f"lon-tel {extra_class}".strip()
+    return Markup(f'<a class="{attribute(classes)}" href="{attribute(phone_href(number))}">{escape(number)}</a>')

@@ -16,7 +16,7 @@ from ..mentions import PLACEHOLDER
 from ..model import Contact, GlossaryTerm, Level, Verification
 from . import paths
 from .site import LinkStyle, Site
-from .text import attribute, encode, escape, phone_href, squash
+from .text import attribute, encode, escape, squash, tel_link
 
 
 class PageWriter:
@@ -129,7 +129,7 @@ class PageWriter:
 
     def phone(self, number: str) -> Markup:
         """A number a phone can dial with one tap; it never wraps mid-number."""
-        return Markup(f'<a class="lon-tel" href="{attribute(phone_href(number))}">{escape(number)}</a>')
+        return tel_link(number)
 
     def email(self, address: str) -> Markup:
         """A mail link."""

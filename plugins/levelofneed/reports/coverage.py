@@ -75,14 +75,19 @@ def _shade(count: int) -> str:
 
 def _matrix_table(matrix: Matrix) -> list[str]:
     head = "".join(f"<th scope=\"col\">{escape(name)}</th>" for _, name in matrix.level_names)
-    lines = [f"## {matrix.title}", "", '<table class="coverage">',
+    # The scroll box keeps a wide table from pushing a phone's page sideways; it is focusable so
+    # keyboard users can scroll it too.
+    label = escape(matrix.title)
+    lines = [f"## {matrix.title}", "",
+             f'<div class="lon-table-scroll" role="region" aria-label="{label}" tabindex="0">',
+             '<table class="coverage">',
              f"<thead><tr><th scope=\"col\">{matrix.title.split(' ×')[0]}</th>{head}</tr></thead>", "<tbody>"]
     for row_id, row_name in matrix.row_names:
         cells = "".join(
             f'<td class="{_shade(n)}">{n if n else "0 (gap)"}</td>'
             for n in (matrix.counts.get((row_id, level), 0) for level, _ in matrix.level_names))
         lines.append(f"<tr><th scope=\"row\">{escape(row_name)}</th>{cells}</tr>")
-    return [*lines, "</tbody>", "</table>", ""]
+    return [*lines, "</tbody>", "</table>", "</div>", ""]
 
 
 def render_coverage(guidance: Guidance) -> str:

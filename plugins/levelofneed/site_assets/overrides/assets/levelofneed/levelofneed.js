@@ -1,8 +1,12 @@
-/* Level of Need site: the services directory filter.
+/* Level of Need site: the services directory filter, the home page's search button, the
+ * levels comparison picker, "copy link" and "print", and opening folded sections when a
+ * link points inside them or the page is printed.
  *
  * Started through Material's document$ observable, so it runs again after every
- * instant-loading page change. Without JavaScript the form stays hidden and every
- * service is shown.
+ * instant-loading page change. Without JavaScript the controls stay hidden, every
+ * service is shown, the comparison table shows every level, and folded sections open
+ * with a tap. Nothing here sends or stores anything: "copy link" writes the page's
+ * address to the clipboard only.
  */
 (function () {
   "use strict";
@@ -52,9 +56,92 @@
     update();
   }
 
+  /* The home page's search button opens the theme's own search, as its magnifier does. */
+  function setUpSearchButton() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-lon-open-search]"), function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var toggle = document.getElementById("__search");
+        if (!toggle) { return; }
+        toggle.checked = true;
+        toggle.dispatchEvent(new Event("change"));
+        var input = document.querySelector(".md-search__input");
+        if (input) { input.focus(); }
+      });
+    });
+  }
+
+  /* "Compare level 2 with level 3": on a phone only the two chosen columns are shown. */
+  function setUpComparePicker() {
+    var form = document.getElementById("lon-compare-picker");
+    var table = document.getElementById("lon-compare-table");
+    if (!form || !table) { return; }
+    var update = function () {
+      var chosen = [form.elements.first.value, form.elements.second.value];
+      Array.prototype.forEach.call(table.querySelectorAll("[data-level]"), function (cell) {
+        cell.classList.toggle("lon-off", chosen.indexOf(cell.dataset.level) === -1);
+      });
+    };
+    form.hidden = false;
+    form.addEventListener("change", update);
+    form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
+    update();
+  }
+
+  /* Copy link and print: the page's own address, and the browser's print. */
+  function setUpPageActions() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-lon-page-url]"), function (place) {
+      place.textContent = window.location.href;
+    });
+    var actions = document.querySelector(".lon-page-actions");
+    if (!actions) { return; }
+    var status = actions.querySelector(".lon-page-actions__status");
+    var copy = actions.querySelector("[data-lon-copy-link]");
+    actions.hidden = false;
+    if (!navigator.clipboard) { copy.hidden = true; }
+    copy.addEventListener("click", function () {
+      navigator.clipboard.writeText(window.location.href).then(function () {
+        status.textContent = "Link copied.";
+      }, function () {
+        status.textContent = "Could not copy: the link is in the address bar.";
+      });
+    });
+    actions.querySelector("[data-lon-print]").addEventListener("click", function () { window.print(); });
+  }
+
+  /* A link to a section inside a folded part opens the fold. */
+  function openLinkedFold() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") { node.open = true; }
+    }
+    if (target) { target.scrollIntoView(); }
+  }
+
+  /* Printing shows everything: folded sections print open, then fold again. */
+  var reopened = [];
+  window.addEventListener("beforeprint", function () {
+    reopened = Array.prototype.filter.call(document.querySelectorAll("details"), function (fold) { return !fold.open; });
+    reopened.forEach(function (fold) { fold.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    reopened.forEach(function (fold) { fold.open = false; });
+    reopened = [];
+  });
+  window.addEventListener("hashchange", openLinkedFold);
+
+  function setUp() {
+    setUpFilter();
+    setUpSearchButton();
+    setUpComparePicker();
+    setUpPageActions();
+    openLinkedFold();
+  }
+
   if (typeof document$ !== "undefined") {
-    document$.subscribe(setUpFilter);
+    document$.subscribe(setUp);
   } else {
-    document.addEventListener("DOMContentLoaded", setUpFilter);
+    document.addEventListener("DOMContentLoaded", setUp);
   }
 }());
