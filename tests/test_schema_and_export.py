@@ -70,8 +70,8 @@ def test_export_json_shape(base_root: Path, tmp_path: Path) -> None:
     assert list(data) == EXPORT_KEYS
     assert data["partnership"]["id"] == "example"
     assert [level["number"] for level in data["levels"]] == [1, 2]
-    for key in EXPORT_KEYS[1:]:
-        assert all("id" in record for record in data[key]), key
+    for kind in list(KINDS)[1:]:
+        assert all(kind.id_field in record for record in data[kind.key]), kind.key
     indicator = next(i for i in data["indicators"] if i["id"] == "basic-care-hygiene")
     assert (indicator["level"], indicator["domain"], indicator["subdomain"]) == (
         "level-2", "parenting-capacity", "basic-care")

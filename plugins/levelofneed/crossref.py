@@ -7,6 +7,7 @@ only, so a single typo produces one finding rather than a cascade.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,7 +17,7 @@ from .findings import Finding
 from .helper_checks import check_helper
 from .labels import a_or_an, singular
 from .messages import did_you_mean
-from .model import KINDS, Domain, Indicator, Level, PlanningResponse
+from .model import KINDS, Domain, GuidanceVersion, Indicator, Level, Partnership, PlanningResponse
 from .references import FieldPath, ReferenceField, ids_in, references, values
 from .reviews import review_overdue
 from .validate import Collected, Located
@@ -35,7 +36,7 @@ def check_cross_references(collected: Collected, today: dt.date, complete: bool 
     """
     checks = [_duplicate_ids, _repeated_list_items, _levels]
     if complete:
-        checks += [_references, _subdomains, _single_records, _planning_responses, check_helper]
+        checks += [_references, _subdomains, _single_records, _planning_responses, check_helper, _changelog]
     if complete and near_duplicates:
         checks.append(check_near_duplicates)
     found = [finding for check in checks for finding in check(collected)]
@@ -53,14 +54,17 @@ def _duplicate_ids(collected: Collected) -> Iterator[Finding]:
         registered = KINDS.get(kind)
         if registered is None or not (registered.many or registered.one_per_file):
             continue  # a second settings file is reported once, by _single_records
+        field = registered.id_field
         seen: dict[str, Located[Any]] = {}
         for item in items:
             record_id = item.record_id
             first = seen.setdefault(record_id, item)
             if first is not item:
-                where = first.finding(("id",), "", "")
-                yield item.finding(("id",), f"duplicate {singular(kind)} id '{record_id}'",
-                                   f"it is already used at {where.path}:{where.line}; give this one a different id")
+                where = first.finding((field,), "", "")
+                message = (f"duplicate {singular(kind)} id '{record_id}'" if field == "id"
+                           else f"{singular(kind)} '{record_id}' is listed twice")
+                hint = f"it is already used at {where.path}:{where.line}; give this one a different {field}"
+                yield item.finding((field,), message, hint)
 
 
 def _references(collected: Collected) -> Iterator[Finding]:
@@ -167,6 +171,37 @@ def _planning_responses(collected: Collected) -> Iterator[Finding]:
         if level_id not in covered:
             yield item.finding(("id",), f"level '{level_id}' has no planning response",
                                f"add a planning response with 'level: {level_id}'")
+
+
+def _changelog(collected: Collected) -> Iterator[Finding]:
+    """The changelog's newest entry is the version being published, and entries run newest first.
+
+    A version bumped without an entry (or an entry written without the bump) is how a
+    "What's changed" page comes to describe a different version from the one on show.
+    """
+    partnership = collected.of(Partnership)
+    if collected.invalid_ids["changes"] or collected.invalid_ids["partnership"] or not partnership:
+        return  # an invalid entry may be the newest one; fix it first
+    current = partnership[0].record.guidance_version
+    versions = collected.of(GuidanceVersion)
+    if not versions:
+        yield Finding(GUIDANCE_ROOT, 1, 1, "error", "no guidance versions found",
+                      f"add a file in guidance/ with a 'changes:' list, starting with version '{current}' "
+                      "and what changed in it")
+        return
+    latest = versions[0]
+    newest = latest.record.version
+    if newest != current:
+        listed = any(item.record.version == current for item in versions)
+        hint = (f"when version '{newest}' is published, set guidance_version to \"{newest}\" in the partnership "
+                "settings" if listed else f"add an entry for version '{current}' at the top of this list, "
+                "saying what changed, or correct guidance_version in the partnership settings")
+        yield latest.finding(("version",), f"the newest guidance version is '{newest}', but the partnership's "
+                             f"guidance_version is '{current}'", hint)
+    for before, item in itertools.pairwise(versions):
+        if item.record.date > before.record.date:
+            yield item.finding(("date",), f"version '{item.record.version}' is dated after the version above it",
+                               "list versions newest first, or correct the date")
 
 
 def _review_dates(collected: Collected, today: dt.date) -> Iterator[Finding]:

@@ -12,6 +12,7 @@ from .model import (
     Contact,
     Domain,
     GlossaryTerm,
+    GuidanceVersion,
     HelperRules,
     Indicator,
     Level,
@@ -100,6 +101,11 @@ class Guidance:
     @property
     def safety_questions(self) -> tuple[SafetyQuestion, ...]:
         return self.records["safety_questions"]
+
+    @property
+    def changes(self) -> tuple[GuidanceVersion, ...]:
+        """The content changelog, newest version first (``check`` makes the first the current one)."""
+        return self.records["changes"]
 
     def replace(self, **records: tuple[Any, ...]) -> Guidance:
         """A copy with some kinds' records replaced, e.g. ``guidance.replace(levels=(...))``."""

@@ -7,11 +7,14 @@ it takes the words from here. Labels are plain text; each output escapes them it
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from .mentions import PLACEHOLDER
 from .model import AGE_BAND_LABELS, Contact, Level, Partnership
 
-_SINGULAR = {"glossary": "glossary term", "briefings": "briefing", "synonyms": "synonym group"}
+_NAME_FIELDS = ("name", "title", "term", "question", "text", "version", "id")
+_SINGULAR = {"glossary": "glossary term", "briefings": "briefing", "synonyms": "synonym group",
+             "changes": "guidance version"}
 # The banner's first line on a phone, where the partnership's whole message does not fit.
 DANGER_QUESTION = "Child in immediate danger?"
 
@@ -76,3 +79,20 @@ def plain_text(text: str, contacts: dict[str, Contact]) -> str:
 def contact_ids(text: str) -> list[str]:
     """The contacts a text names, in order, each once."""
     return list(dict.fromkeys(found.group(1).strip() for found in PLACEHOLDER.finditer(text)))
+
+
+def record_name(record: Any, limit: int = 0) -> str:
+    """What a record is called in a report: its name, title, term, question or text (cut to ``limit``)."""
+    for field in _NAME_FIELDS:
+        value = getattr(record, field, None)
+        if isinstance(value, str) and value.strip():
+            return shorten(squash(value), limit) if limit else squash(value)
+    return ""
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word to at most ``limit`` characters, with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.")
+    return f"{cut}…"

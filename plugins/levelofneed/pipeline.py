@@ -16,7 +16,7 @@ from .findings import Finding, has_errors
 from .guidance import Guidance, Origin
 from .load import load_document
 from .mentions import find_mentions
-from .model import KINDS, Folder
+from .model import KINDS, Folder, Partnership
 from .validate import Collected, validate_file
 
 GUIDANCE_DIR: Folder = "guidance"
@@ -105,6 +105,21 @@ def load_guidance(root: Path | str) -> Guidance:
     return result.guidance
 
 
+def read_for_editing(root: Path | str) -> tuple[Guidance, dict[str, set[str]]]:
+    """Every record that is valid on its own, even when the content as a whole is not, and the ids that
+    invalid records claim, by kind.
+
+    Enough to scaffold a record beside one whose gaps are still to be filled, which
+    ``check`` (rightly) refuses; nothing is published from it.
+    """
+    collected = Collected()
+    findings: list[Finding] = []
+    with _cyclic_gc_paused():
+        for folder in CONTENT_FOLDERS:
+            _load_and_validate(Path(root), folder, collected, findings)
+    return build_guidance(collected), collected.invalid_ids
+
+
 def _load_and_validate(root: Path, folder: Folder, collected: Collected, findings: list[Finding]) -> None:
     """Each file is validated as soon as it is read, and its plain data let go of straight after.
 
@@ -135,5 +150,17 @@ def build_guidance(collected: Collected) -> Guidance:
         for item in items:
             line, column = item.document.position_of(item.path)
             origins[f"{kind.key}/{item.record_id}"] = Origin(item.document.path, line, column)
+    origins.update(_contact_origins(collected))
     records["levels"] = tuple(sorted(records["levels"], key=lambda level: level.number))
     return Guidance(records=records, origins=origins)
+
+
+def _contact_origins(collected: Collected) -> dict[str, Origin]:
+    """Where each contact is written (``contacts/<id>``): contacts live inside the partnership record,
+    but are checked and reviewed one by one, and the review report points at each."""
+    origins = {}
+    for item in collected.of(Partnership):
+        for index, contact in enumerate(item.record.contacts):
+            line, column = item.document.position_of((*item.path, "contacts", index))
+            origins[f"contacts/{contact.id}"] = Origin(item.document.path, line, column)
+    return origins

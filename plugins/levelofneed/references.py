@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, get_args
 
+from pydantic.fields import FieldInfo
+
 from .model import KINDS, RefersTo, Strict
 
 FieldPath = tuple[str | int, ...]
@@ -44,12 +46,17 @@ def _of_model(holder: str, model: type[Strict]) -> tuple[ReferenceField, ...]:
 
 def _paths(model: type[Strict], prefix: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
     for name, info in model.model_fields.items():
-        target = _refers_to([*info.metadata, info.annotation])
+        target = refers_to(info)
         if target is not None:
             yield (*prefix, name), target
             continue
         for nested in _nested_models(info.annotation):
             yield from _paths(nested, (*prefix, name))
+
+
+def refers_to(info: FieldInfo) -> str | None:
+    """The kind a field holds ids of (``levels`` for ``LevelRef`` or ``list[LevelRef]``), if any."""
+    return _refers_to([*info.metadata, info.annotation])
 
 
 def _refers_to(parts: list[Any]) -> str | None:

@@ -8,10 +8,12 @@ twelve months old counts as overdue too.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from .model import Verification
 
 VERIFICATION_MAX_MONTHS = 12
+DueState = Literal["overdue", "due soon"]
 
 
 def months_after(day: dt.date, months: int) -> dt.date:
@@ -31,6 +33,15 @@ def review_overdue(review_due: dt.date | None, today: dt.date) -> bool:
     return review_due is not None and review_due < today
 
 
+def due_state(due: dt.date | None, today: dt.date, within_days: int) -> DueState | None:
+    """'overdue' by the same rule ``check`` warns by, 'due soon' within ``within_days``, else None."""
+    if due is None:
+        return None
+    if review_overdue(due, today):
+        return "overdue"
+    return "due soon" if due <= today + dt.timedelta(days=within_days) else None
+
+
 def verification_due(verification: Verification) -> dt.date | None:
     """When a verified record's check goes stale; None for a record never checked."""
     if verification.checked is None:
@@ -40,5 +51,4 @@ def verification_due(verification: Verification) -> dt.date | None:
 
 def verification_stale(verification: Verification, today: dt.date) -> bool:
     """True when the check is more than twelve months old."""
-    due = verification_due(verification)
-    return due is not None and due < today
+    return review_overdue(verification_due(verification), today)

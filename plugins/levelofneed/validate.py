@@ -33,8 +33,9 @@ class Located(Generic[R]):
 
     @property
     def record_id(self) -> str:
-        """Every record kind has an ``id`` (a model's own field, so the base type cannot name it)."""
-        return str(self.record.__dict__.get("id", ""))
+        """The value of the kind's identifying field: ``id`` for most (a model's own field, so the base
+        type cannot name it), ``version`` for the changelog."""
+        return str(self.record.__dict__.get(id_field(self.kind), ""))
 
     def finding(self, field_path: FieldPath, message: str, hint: str, severity: Severity = "error",
                 at_key: bool = False, fails_strict: bool = True) -> Finding:
@@ -135,9 +136,15 @@ def _validate_records(document: Document, kind: FileKind, items: list[tuple[Fiel
         collected.records[kind_key].append(Located(kind_key, record, document, path))
 
 
+def id_field(kind_key: str) -> str:
+    """The field that identifies a record of ``kind_key``."""
+    registered = KINDS.get(kind_key)
+    return registered.id_field if registered is not None else "id"
+
+
 def _claimed_id(item: object, kind_key: str) -> str:
     """The id an invalid record claims, so references to it are not reported as unknown too."""
-    claimed = item.get("id") if isinstance(item, dict) else None
+    claimed = item.get(id_field(kind_key)) if isinstance(item, dict) else None
     return str(claimed) if claimed is not None else f"<unnamed {kind_key}>"
 
 

@@ -7,6 +7,7 @@ kind (``indicators:``, ``services:`` …). A file in ``briefings/`` is one brief
 from __future__ import annotations
 
 from .briefing import Briefing
+from .changes import GuidanceVersion
 from .common import Record, RefersTo, Strict
 from .glossary import GlossaryTerm, SynonymGroup
 from .helper import Circumstance, Combination, HelperRules, RoutingQuestion, SafetyQuestion
@@ -33,6 +34,7 @@ KINDS = Registry((
     FileKind("synonyms", SynonymGroup, True, "Search synonyms"),
     FileKind("safety_questions", SafetyQuestion, True, "Helper safety questions"),
     FileKind("helper", HelperRules, False, "Helper rules"),
+    FileKind("changes", GuidanceVersion, True, "Guidance versions", id_field="version"),
 ))
 
 __all__ = [
@@ -47,6 +49,7 @@ __all__ = [
     "FileKind",
     "Folder",
     "GlossaryTerm",
+    "GuidanceVersion",
     "HelperRules",
     "Indicator",
     "Level",

@@ -25,6 +25,9 @@ class FileKind:
     In ``guidance/`` a file is a mapping with one top-level key, ``key``, holding a list
     of records (``many``) or one record. In ``briefings/`` each file is one record with
     no top-level key. ``key`` also names the kind in the ``Guidance`` and the export.
+    ``id_field`` names the field that identifies a record: ``id`` for every kind but the
+    changelog, whose versions are identified by their ``version`` (a second field
+    repeating it would only be one more thing for an editor to keep in step).
     """
 
     key: str
@@ -33,6 +36,7 @@ class FileKind:
     title: str
     folder: Folder = "guidance"
     schema_name: str = ""
+    id_field: str = "id"
 
     @property
     def schema_file(self) -> str:

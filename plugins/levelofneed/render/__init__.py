@@ -11,13 +11,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..guidance import Guidance
-from . import briefings, domains, glossary, home, indicators, levels, procedures, services, topics, which_level
+from . import (
+    briefings,
+    changes,
+    domains,
+    glossary,
+    home,
+    indicators,
+    levels,
+    procedures,
+    services,
+    topics,
+    which_level,
+)
 from .banner import banner_html
 from .nav import navigation
 from .page import Page
 from .site import LinkStyle, Site, SiteOptions
 
-SECTIONS = (home, which_level, levels, domains, topics, indicators, services, procedures, briefings, glossary)
+SECTIONS = (home, which_level, levels, domains, topics, indicators, services, procedures, briefings, glossary, changes)
 
 __all__ = ["LinkStyle", "Page", "Site", "SiteOptions", "banner_html", "iter_pages", "navigation"]
 

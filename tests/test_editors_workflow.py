@@ -1,0 +1,142 @@
+"""The files around the editors' workflow: the pull-request workflow and template, the pre-commit hooks
+and the editor settings. None can run here as the host runs them, so each is read back and every command
+it names is checked to exist; the pre-commit hooks' own commands are run."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from levelofneed.cli import COMMANDS, build_parser
+from levelofneed.model import KINDS
+
+from .conftest import BASE, REPO
+
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+COMMAND_NAMES = {command.NAME for command in COMMANDS}
+BIN = Path(sys.executable).parent
+
+
+def _runs(workflow: dict[str, Any]) -> list[str]:
+    return [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
+
+
+def _levelofneed_calls(script: str) -> list[list[str]]:
+    """Every ``levelofneed …`` command in a shell script, as its words."""
+    calls = []
+    for line in script.splitlines():
+        for part in re.split(r"\|\||&&|[|;]", line):
+            words = shlex.split(part.split(">")[0].strip(), comments=True)
+            if words and words[0] == "levelofneed":
+                calls.append(words[1:])
+    return calls
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_workflows_parse_and_name_commands_that_exist(path: Path) -> None:
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert workflow[True] == ["pull_request"] or "pull_request" in workflow[True]  # YAML 1.1 reads 'on' as true
+    calls = [call for script in _runs(workflow) for call in _levelofneed_calls(script)]
+    assert calls
+    parser = build_parser()
+    for call in calls:
+        assert call[0] in COMMAND_NAMES, call
+        expanded = [re.sub(r"\$\w+|\$\{\{[^}]*\}\}", "main", word) for word in call]
+        parser.parse_args(expanded)  # exits (SystemExit) if an option does not exist
+
+
+def test_the_pull_request_workflow_checks_builds_and_comments() -> None:
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "check.yml").read_text(encoding="utf-8"))
+    scripts = "\n".join(_runs(workflow))
+    assert "levelofneed check --strict --near-duplicates --format github" in scripts
+    assert "mkdocs build --strict" in scripts
+    assert re.search(r"levelofneed diff \"origin/\$BASE_REF\" > summary\.md", scripts)
+    assert "gh pr comment" in scripts and "--body-file summary.md" in scripts
+    assert workflow["permissions"]["pull-requests"] == "write"
+    checkout = workflow["jobs"]["check"]["steps"][0]
+    assert checkout["with"]["fetch-depth"] == 0  # the diff needs the base branch
+
+
+def test_the_pull_request_template_has_the_editors_checklist() -> None:
+    text = (REPO / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    boxes = re.findall(r"^- \[ \] \*\*(.+?):\*\*", text, re.MULTILINE)
+    assert boxes[:4] == ["Sources cited", "Contacts verified", "Review dates set", "Level changes agreed"]
+    assert "agreed by:" in text
+
+
+def _hooks() -> list[dict[str, Any]]:
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert all(repo["repo"] == "local" for repo in config["repos"])  # nothing to download
+    return [hook for repo in config["repos"] for hook in repo["hooks"]]
+
+
+def _run_entry(entry: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(shlex.split(entry), cwd=cwd, capture_output=True, text=True, env=env, check=False)
+
+
+@pytest.mark.parametrize("hook", _hooks(), ids=lambda h: h["id"])
+def test_each_pre_commit_hook_passes_on_the_repository(hook: dict[str, Any]) -> None:
+    assert hook["language"] == "system" and hook["pass_filenames"] is False
+    assert shlex.split(hook["entry"])[0] == "levelofneed"
+    result = _run_entry(hook["entry"], REPO)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_hooks_fail_on_stale_schemas_and_bad_content(tmp_path: Path) -> None:
+    hooks = {hook["id"]: hook["entry"] for hook in _hooks()}
+    shutil.copytree(REPO / "schemas", tmp_path / "schemas")
+    (tmp_path / "schemas" / "indicators.schema.json").write_text("{}\n", encoding="utf-8")
+    stale = _run_entry(hooks["levelofneed-schemas"], tmp_path)
+    assert stale.returncode == 1 and "schemas/indicators.schema.json:1:1: error: generated file is out of date" in (
+        stale.stdout)
+    shutil.copytree(BASE, tmp_path / "content")
+    (tmp_path / "content" / "guidance" / "topics.yaml").write_text("topics:\n  - id: Bad Id\n", encoding="utf-8")
+    bad = _run_entry(hooks["levelofneed-check"], tmp_path / "content")
+    assert bad.returncode == 1 and "guidance/topics.yaml:2:9: error" in bad.stdout
+
+
+def test_editor_settings_map_every_content_file_to_its_schema() -> None:
+    settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    mapped: dict[str, set[str]] = {}
+    for schema, globs in settings["yaml.schemas"].items():
+        assert (REPO / schema).is_file(), schema
+        for pattern in globs:
+            for file in REPO.glob(pattern):
+                mapped.setdefault(file.relative_to(REPO).as_posix(), set()).add(Path(schema).name)
+    assert {f"./schemas/{kind.schema_file}" for kind in KINDS} == set(settings["yaml.schemas"])
+    for file in sorted([*(REPO / "guidance").rglob("*.yaml"), *(REPO / "briefings").glob("*.yaml")]):
+        name = file.relative_to(REPO).as_posix()
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        key = "briefings" if name.startswith("briefings/") else next(iter(data))
+        kind = KINDS.get(key)
+        assert kind is not None and mapped.get(name) == {kind.schema_file}, name
+
+
+def test_the_guide_quotes_real_messages() -> None:
+    """Every message the editors' guide explains is one the check really prints, word for word."""
+    guide = (REPO / "docs" / "editors" / "index.md").read_text(encoding="utf-8")
+    section = guide.split("## What each message means", 1)[1].split("\n## ", 1)[0]
+    quoted = re.findall(r"^\S+:\d+:\d+: (?:error|warning): .+$", section, re.MULTILINE)
+    printed = {line for case in (BASE.parent).glob("*/*/expected.txt")
+               for line in case.read_text(encoding="utf-8").splitlines()}
+    assert len(quoted) >= 10
+    assert [line for line in quoted if line not in printed] == []
+
+
+def test_the_guide_covers_the_workflow() -> None:
+    guide = (REPO / "docs" / "editors" / "index.md").read_text(encoding="utf-8")
+    for heading in ("## Change an indicator in your web browser", "## What each message means, and how to fix it",
+                    "## Consultation through pull requests", "## Publish a new version", "## Add a new record",
+                    "## See what a change means"):
+        assert heading in guide
