@@ -55,6 +55,7 @@ bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python bench/bench_site.py --factors 1,10
 	$(BIN)/python bench/bench_helper.py
 	$(BIN)/python bench/bench_search.py
+	$(BIN)/python bench/bench_pdf.py
 
 clean:
 	rm -rf $(VENV) node_modules site .pytest_cache .mypy_cache .ruff_cache

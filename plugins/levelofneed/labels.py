@@ -34,6 +34,30 @@ def version_label(partnership: Partnership) -> str:
     return f"{site_title(partnership)}, version {squash(partnership.guidance_version)}"
 
 
+def printed_copy_notice(partnership: Partnership) -> str:
+    """What every printed page says about where the current version lives.
+
+    The guidance's own address (``site_url``) when the partnership has set it; otherwise
+    the partnership's website, and failing that its name: never an invented address.
+    """
+    if partnership.site_url is not None:
+        return f"Printed copies may be out of date: check {partnership.site_url}"
+    where = str(partnership.website) if partnership.website is not None else squash(partnership.name)
+    return f"Printed copies may be out of date: check the current version with {where}"
+
+
+def file_size(size: int) -> str:
+    """'85 KB', '1.4 MB': a download's size, as people read it (1 KB = 1,000 bytes)."""
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} KB"
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def download_text(label: str, pages: int, size: int) -> str:
+    """'Download this briefing (PDF, 2 pages, 85 KB)'."""
+    return f"{label} (PDF, {pages} page{'' if pages == 1 else 's'}, {file_size(size)})"
+
+
 def level_label(level: Level) -> str:
     """'Level 3: Complex needs'. A level's colour never appears without these words."""
     return f"Level {level.number}: {squash(level.name)}"

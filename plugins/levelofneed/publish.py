@@ -19,7 +19,9 @@ from .exports.openreferral import export_openreferral
 from .guidance import Guidance
 from .helper import DATA_FILE, helper_data
 from .labels import site_title
-from .render import SiteOptions, iter_pages
+from .pdf import FOLDER as PDF_FOLDER
+from .pdf import PrintRun, Progress, print_all
+from .render import PRINTED, Download, LinkStyle, SiteOptions, iter_pages
 from .render import paths as page_paths
 from .render.icons import SIZES, icon_path, icon_png, manifest
 from .search.similar import similar_indicators
@@ -74,18 +76,46 @@ def open_data(guidance: Guidance) -> bytes:
     return json_bytes(export_json(guidance))
 
 
-def publish(guidance: Guidance, options: SiteOptions | None = None) -> Iterator[Output]:
+def print_pdfs(guidance: Guidance, progress: Progress | None = None) -> PrintRun:
+    """Every PDF, printed from the site's own pages written in the anchor link style (ADR 7, ADR 9)."""
+    pages = iter_pages(guidance, SiteOptions(link_style=LinkStyle.ANCHOR), PRINTED)
+    return print_all(guidance, {page.path: page.markdown for page in pages}, progress)
+
+
+def pdf_outputs(printed: PrintRun, folder: str = PDF_FOLDER) -> list[Output]:
+    """The PDFs as files under ``folder`` (``pdf/`` on the site; the command line writes them where asked)."""
+    return [Output(f"{folder}/{item.path}" if folder else item.path, item.data, "file") for item in printed.files]
+
+
+def downloads(printed: PrintRun) -> dict[str, list[Download]]:
+    """What each page offers for download: the whole guidance on the home page, a card on each level's page,
+    each briefing on its own page."""
+    offered: dict[str, list[Download]] = {}
+    for item in printed.files:
+        offered.setdefault(item.offered_on, []).append(
+            Download(f"{PDF_FOLDER}/{item.path}", item.label, item.pages, len(item.data)))
+    return offered
+
+
+def publish(guidance: Guidance, options: SiteOptions | None = None,
+            printed: PrintRun | None = None) -> Iterator[Output]:
     """Every page, then every other file, in a stable order.
 
     Similar indicators come from search (unless the caller gave them), so every adapter's
-    indicator pages link to them.
+    indicator pages link to them. ``printed`` holds the PDFs when the build makes them
+    (``print_pdfs``, called first so that pages can link to each PDF with its size); they
+    are published under ``pdf/``.
     """
     options = options or SiteOptions()
     if not options.similar:
         options = replace(options, similar=similar_indicators(guidance))
+    if printed is not None:
+        options = replace(options, downloads=downloads(printed))
     for page in iter_pages(guidance, options):
         yield Output(page.path, page.markdown, "page", page.in_nav, page.template)
     yield from _files(guidance)
+    if printed is not None:
+        yield from pdf_outputs(printed)
 
 
 def _files(guidance: Guidance) -> Iterator[Output]:

@@ -74,6 +74,20 @@ class Views:
         return [(domain, sub, groups[sub.id]) for domain in self.guidance.domains
                 for sub in domain.subdomains if groups.get(sub.id)]
 
+    def tone(self, level: Level) -> int:
+        """Colour tone 1 (least need) to 4 (most), spread over however many levels there are.
+
+        Every output colours a level with its tone, and always beside its number and name.
+        """
+        return self._tones[level.id]
+
+    @cached_property
+    def _tones(self) -> dict[str, int]:
+        levels = self.guidance.levels
+        if len(levels) == 1:
+            return {levels[0].id: 1}
+        return {level.id: 1 + round(index * 3 / (len(levels) - 1)) for index, level in enumerate(levels)}
+
     @staticmethod
     def age_bands() -> tuple[str, ...]:
         """Every age band, in age order."""

@@ -11,10 +11,10 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from . import check, compare, coverage, diff, export, new, reference, review, schema, search, which_level
+from . import check, compare, coverage, diff, export, new, pdf, reference, review, schema, search, which_level
 from .common import EXIT_USAGE
 
-COMMANDS = (check, schema, reference, coverage, export, which_level, search, review, diff, compare, new)
+COMMANDS = (check, schema, reference, coverage, export, pdf, which_level, search, review, diff, compare, new)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,3 +15,6 @@ class LevelOfNeedConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs
     nav = c.Type(bool, default=True)
     atomic = c.Type(bool, default=True)
     csp = c.Type(bool, default=True)
+    # The PDFs (ADR 9): unset, ``mkdocs build`` prints them and ``mkdocs serve`` skips them to keep
+    # rebuilds fast; true or false decides for both.
+    pdf = c.Optional(c.Type(bool))

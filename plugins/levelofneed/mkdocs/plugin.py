@@ -8,7 +8,9 @@ Events, in the order MkDocs fires them:
   messages as ``levelofneed check``. Name the site from the guidance, set the
   navigation, add our theme overrides and, for an atomic build, point ``site_dir`` at a
   fresh folder beside the real one.
-- ``on_files``: add every published page and file; a hand-written page at the same path wins.
+- ``on_files``: print the PDFs first (not under ``serve``, unless ``pdf: true``), so pages can
+  offer them with their sizes; then add every published page and file. A hand-written
+  page at the same path wins.
 - ``on_page_markdown``: point "edit this page" at the YAML the page comes from.
 - ``on_env``: give templates the emergency banner.
 - ``on_post_build`` (priority -100, last): write our search index over the one Material's
@@ -21,6 +23,7 @@ Events, in the order MkDocs fires them:
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +39,10 @@ from mkdocs.structure.pages import Page
 from ..findings import format_findings
 from ..guidance import Guidance
 from ..labels import site_title, version_label
+from ..pdf import PrintRun
+from ..pdf.progress import terminal_progress
 from ..pipeline import CONTENT_FOLDERS, check
-from ..publish import publish, site_options
+from ..publish import print_pdfs, publish, site_options
 from ..render import SiteOptions, banner_html, navigation
 from ..render import paths as page_paths
 from ..search.site_index import INDEX_FILE
@@ -95,7 +100,8 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
         """Add every published output. A hand-written page at the same path wins."""
         if self.guidance is None:
             return files
-        for output in publish(self.guidance, self.options):
+        printed = self._print(self.guidance) if self._wants_pdfs() else None
+        for output in publish(self.guidance, self.options, printed):
             if output.path == INDEX_FILE:  # Material's search plugin writes this file after the build
                 self.search_index = output.data()
                 continue
@@ -105,6 +111,20 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
             inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, output.path, content=output.content, inclusion=inclusion))
         return files
+
+    def _wants_pdfs(self) -> bool:
+        return self.config.pdf if self.config.pdf is not None else self.command != "serve"
+
+    def _print(self, guidance: Guidance) -> PrintRun:
+        """The PDFs; a briefing or card past its page limit is reported like a guidance warning."""
+        printed = print_pdfs(guidance, terminal_progress(sys.stderr))
+        for finding in printed.findings:
+            log.info("guidance: %s", finding.as_text())
+        for complaint in printed.complaints:
+            log.info("levelofneed: WeasyPrint: %s", complaint)
+        pages = sum(item.pages for item in printed.files)
+        log.info("levelofneed: printed %d PDFs, %d pages in all", len(printed.files), pages)
+        return printed
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Send "edit this page" to the YAML file, since the Markdown is generated."""

@@ -8,7 +8,8 @@ which both the MkDocs plugin and the command line call.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from types import ModuleType
 
 from ..guidance import Guidance
 from . import (
@@ -27,15 +28,19 @@ from . import (
 from .banner import banner_html
 from .nav import navigation
 from .page import Page
-from .site import LinkStyle, Site, SiteOptions
+from .site import Download, LinkStyle, Site, SiteOptions
 
 SECTIONS = (home, which_level, levels, domains, topics, indicators, services, procedures, briefings, glossary, changes)
+# The sections a printed document is made of (the PDFs leave out indicator, topic and age pages).
+PRINTED = (levels, domains, services, procedures, briefings, glossary)
 
-__all__ = ["LinkStyle", "Page", "Site", "SiteOptions", "banner_html", "iter_pages", "navigation"]
+__all__ = ["PRINTED", "Download", "LinkStyle", "Page", "Site", "SiteOptions", "banner_html", "iter_pages",
+           "navigation"]
 
 
-def iter_pages(guidance: Guidance, options: SiteOptions | None = None) -> Iterator[Page]:
-    """Every page, one at a time, so a large site need not sit in memory twice."""
+def iter_pages(guidance: Guidance, options: SiteOptions | None = None,
+               sections: Sequence[ModuleType] = SECTIONS) -> Iterator[Page]:
+    """Every page (or those of ``sections``), one at a time, so a large site need not sit in memory twice."""
     site = Site(guidance, options)
-    for section in SECTIONS:
+    for section in sections:
         yield from section.pages(site)

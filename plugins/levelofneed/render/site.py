@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import cached_property
 
 from ..guidance import Guidance
 from ..model import Indicator, Level
@@ -26,6 +25,16 @@ class LinkStyle(Enum):
 
 
 @dataclass(frozen=True)
+class Download:
+    """A file a page offers, such as its PDF: where it is published (a docs path), what it is, pages, bytes."""
+
+    path: str
+    label: str
+    pages: int
+    size: int
+
+
+@dataclass(frozen=True)
 class SiteOptions:
     """What the page writers need to know beyond the guidance itself.
 
@@ -33,12 +42,15 @@ class SiteOptions:
     site has them. ``similar`` maps an indicator id to ids of similar indicators at other
     levels (``publish`` fills it from search); an indicator without any shows a link to
     its sub-domain instead.
+    ``downloads`` maps a page's docs path to the files it offers (the PDFs, when the
+    build makes them).
     """
 
     editors_page: str | None = None
     open_data_page: str | None = None
     similar: Mapping[str, Sequence[str]] = field(default_factory=dict)
     link_style: LinkStyle = LinkStyle.RELATIVE
+    downloads: Mapping[str, Sequence[Download]] = field(default_factory=dict)
 
 
 class Site:
@@ -55,15 +67,8 @@ class Site:
         return self.guidance.levels
 
     def tone(self, level: Level) -> int:
-        """Colour tone 1 (least need) to 4 (most), spread over however many levels there are."""
-        return self._tones[level.id]
-
-    @cached_property
-    def _tones(self) -> dict[str, int]:
-        count = len(self.levels)
-        if count == 1:
-            return {self.levels[0].id: 1}
-        return {level.id: 1 + round(index * 3 / (count - 1)) for index, level in enumerate(self.levels)}
+        """Colour tone 1 (least need) to 4 (most): the views decide, so the PDF colours levels the same."""
+        return self.views.tone(level)
 
     def similar_to(self, indicator: Indicator) -> list[Indicator]:
         """Similar indicators at other levels, as search found them."""

@@ -11,11 +11,11 @@ import datetime as dt
 
 from markupsafe import Markup
 
-from ..labels import age_label, contact_name, date_text, level_label
+from ..labels import age_label, contact_name, date_text, download_text, level_label
 from ..mentions import PLACEHOLDER
 from ..model import Contact, GlossaryTerm, Level, Verification
 from . import paths
-from .site import LinkStyle, Site
+from .site import Download, LinkStyle, Site
 from .text import attribute, encode, escape, squash, tel_link
 
 
@@ -46,6 +46,14 @@ class PageWriter:
         """A Markdown link, which MkDocs checks and rewrites in a strict build."""
         attrs = f"{{: .{' .'.join(css.split())} }}" if css else ""
         return Markup(f"[{escape(text)}]({attribute(self.href(target, anchor))}){attrs}")
+
+    def downloads(self) -> list[Markup]:
+        """Links to the files this page offers, each with its pages and size: 'Download this briefing (PDF, …)'."""
+        return [self.download(item) for item in self.site.options.downloads.get(self.here, ())]
+
+    def download(self, item: Download) -> Markup:
+        text = download_text(item.label, item.pages, item.size)
+        return Markup(f"[{escape(text)}]({attribute(paths.relative(self.here, item.path))}){{: .lon-download }}")
 
     @staticmethod
     def level_label(level: Level) -> str:
