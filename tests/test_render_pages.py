@@ -205,3 +205,11 @@ def test_every_phone_number_is_written_by_one_template(guidance: Guidance) -> No
     banner = str(banner_html(guidance))
     assert str(tel_link(guidance.front_door.phone or "", "lon-banner__tel")) in banner
     assert 'class="lon-tel lon-banner__tel"' in banner
+
+
+def test_about_this_page_ends_a_source_with_one_full_stop(guidance: Guidance) -> None:
+    procedure = guidance.procedures[0].model_copy(update={"source": "Sefton SCP procedure 17, steps 1 to 4."})
+    html = _html(render_pages(guidance.replace(procedures=(procedure,)))[page_paths.procedure(procedure)])
+    about = html[html.index("<summary>About this page</summary>"):]
+    assert "Source: Sefton SCP procedure 17, steps 1 to 4. " in about
+    assert ".." not in about
