@@ -89,6 +89,7 @@ def test_a_briefing_too_long_for_two_pages_is_a_located_warning(tmp_path: Path) 
     run = print_pdfs(load_guidance(root))
     assert [(f.path, f.severity) for f in run.findings] == [("briefings/was-not-brought.yaml", "warning")]
     assert "takes" in run.findings[0].message and "briefings/was-not-brought.pdf" in run.findings[0].message
+    assert run.findings[0].hint.startswith("shorten the text so it fits on 2 pages;")
 
 
 def test_the_command_writes_every_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -96,7 +97,8 @@ def test_the_command_writes_every_pdf(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["pdf", "--out", str(out), "--root", str(BASE)]) == 0
     assert (out / "example-level-of-need-guidance.pdf").is_file()
     assert (out / "briefings" / "was-not-brought.pdf").is_file()
-    assert "wrote" in capsys.readouterr().out
+    written = capsys.readouterr().out
+    assert re.search(r"^wrote .*was-not-brought\.pdf \((1 page|[2-9] pages), \d+ KB\)$", written, re.M)
 
 
 def test_an_unwritable_output_folder_exits_2_with_a_clear_message(tmp_path: Path) -> None:

@@ -59,6 +59,8 @@ def summary(findings: Sequence[Finding]) -> str:
 
 
 def _plural(count: int, noun: str) -> str:
+    # labels.counted says the same, but findings sits below labels (labels → mentions → load →
+    # findings), so it cannot import it.
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 

@@ -53,9 +53,14 @@ def file_size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
+def counted(count: int, noun: str) -> str:
+    """'1 page', '3 pages': a count with its noun, for nouns that take an s."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def download_text(label: str, pages: int, size: int) -> str:
     """'Download this briefing (PDF, 2 pages, 85 KB)'."""
-    return f"{label} (PDF, {pages} page{'' if pages == 1 else 's'}, {file_size(size)})"
+    return f"{label} (PDF, {counted(pages, 'page')}, {file_size(size)})"
 
 
 def level_label(level: Level) -> str:

@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..labels import file_size
+from ..labels import counted, file_size
 from ..pdf.progress import terminal_progress
 from ..publish import pdf_outputs, print_pdfs, write_outputs
 from .common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_root, load
@@ -53,6 +53,5 @@ def run(args: argparse.Namespace) -> int:
         print(finding.as_text(), file=sys.stderr)
     write_outputs(pdf_outputs(printed, folder=""), args.out)
     for item in printed.files:
-        pages = f"{item.pages} page{'' if item.pages == 1 else 's'}"
-        print(f"wrote {args.out / item.path} ({pages}, {file_size(len(item.data))})")
+        print(f"wrote {args.out / item.path} ({counted(item.pages, 'page')}, {file_size(len(item.data))})")
     return EXIT_OK

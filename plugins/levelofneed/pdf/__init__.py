@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from ..findings import Finding
 from ..guidance import Guidance
+from ..labels import counted
 from .documents import FOLDER, Document, documents
 from .printing import Printed, print_pdf
 
@@ -122,5 +123,5 @@ def _too_long(document: Document, pages: int) -> Finding:
     return Finding(
         origin.path if origin else document.path, origin.line if origin else 1, origin.column if origin else 1,
         "warning", f"the PDF {document.path} takes {pages} pages; it must fit on {limit}",
-        f"shorten the text so it fits on {limit} page{'' if limit == 1 else 's'}; the type is never made smaller "
+        f"shorten the text so it fits on {counted(limit, 'page')}; the type is never made smaller "
         "to fit", fails_strict=False)

@@ -15,7 +15,7 @@ from itertools import groupby
 from typing import Any, Literal
 
 from ..guidance import Guidance
-from ..labels import date_text, record_name, singular
+from ..labels import counted, date_text, record_name, singular
 from ..model import KINDS, Contact, Service
 from ..reviews import due_state, verification_due
 
@@ -117,12 +117,8 @@ def render_text(items: list[ReviewItem], today: dt.date, within_days: int) -> st
         lines += [f"{owner}: {_counts(group)}", *(f"  {item.as_text()}" for item in group), ""]
     if not items:
         return "\n".join([*lines, f"Nothing is overdue, unverified or due within {within_days} days."])
-    return "\n".join([*lines, f"{_plural(len(items), 'record')} ({_counts(items)}) for "
-                              f"{_plural(len(owners(items)), 'owner')}"])
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    return "\n".join([*lines, f"{counted(len(items), 'record')} ({_counts(items)}) for "
+                              f"{counted(len(owners(items)), 'owner')}"])
 
 
 def as_json(items: list[ReviewItem], today: dt.date, within_days: int) -> dict[str, Any]:
