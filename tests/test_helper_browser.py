@@ -7,7 +7,6 @@ Content-Security-Policy.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ import pytest
 
 from levelofneed import Guidance, load_guidance
 from levelofneed.helper import suggest
+from levelofneed.helper.data import rich_text
 from levelofneed.labels import level_label
 
 from .browser_support import Watch, axe_violations, chromium_page, require_axe, serve
@@ -50,9 +50,9 @@ def open_helper(page: Any, base_url: str, fragment: str = "") -> None:
 
 
 def _normal(result: dict[str, Any]) -> dict[str, Any]:
-    """Whitespace in reason texts folded, as the data file folds indicator text."""
+    """Reason texts as the data file writes them: folded, with each ((contact)) as a part of its own."""
     for reason in result["reasons"]:
-        reason["text"] = re.sub(r"\s+", " ", reason["text"]).strip()
+        reason["text"] = rich_text(reason["text"]) if isinstance(reason["text"], str) else reason["text"]
     return result
 
 
@@ -175,6 +175,55 @@ def test_state_lives_in_the_fragment_and_back_works(opened: tuple[Any, Watch], b
     page.wait_for_function("document.querySelector('#lon-helper h2').textContent.startsWith('Step 2')")
     page.go_forward()
     page.wait_for_function("document.querySelector('#lon-helper h2').textContent.startsWith('Step 3')")
+
+
+def _scroll_through(page: Any) -> None:
+    """Scroll the whole page down, a screen at a time, as a reader does, letting the theme's timers run
+    (on a fake clock: no waiting) after each step, so that anything the theme does on scroll is done."""
+    height = page.evaluate("document.documentElement.scrollHeight")
+    for _ in range(height // 400 + 2):
+        page.mouse.wheel(0, 400)
+        page.clock.run_for(1000)
+    assert page.evaluate("window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2")
+
+
+def test_the_answers_survive_scrolling_reload_back_forward_and_a_copied_link(chromium: Any, base_url: str,
+                                                                            guidance: Guidance) -> None:
+    """Answered by clicking, with the site's own mkdocs.yml: scrolling must never rewrite the fragment
+    (the theme's navigation.tracking did), so reload, back, forward and a copied link all restore it."""
+    with chromium_page(chromium, base_url, bypass_csp=True, viewport={"width": 360, "height": 740},
+                       permissions=["clipboard-read", "clipboard-write"]) as (page, watch):
+        page.clock.install()
+        open_helper(page, base_url)
+        for question in guidance.safety_questions:
+            page.locator(f"label[for='safety-{question.id}-no']").click()
+        page.get_by_role("button", name="Continue").click()
+        page.fill("#lon-helper-query", "attendance")
+        page.locator("#lon-pick-attendance-below-90").check()
+        page.get_by_role("button", name="See what this suggests").click()
+        answered = page.url.split("#", 1)[1]
+        assert "step=result" in answered and "i=attendance-below-90" in answered
+        _scroll_through(page)
+        assert page.url.split("#", 1)[1] == answered
+        page.reload(wait_until="networkidle")
+        page.wait_for_function("window.LevelOfNeedHelper !== undefined")
+        assert page.locator("#lon-helper h2").inner_text().startswith("Step 3")
+        page.go_back()
+        page.wait_for_function("document.querySelector('#lon-helper h2').textContent.startsWith('Step 2')")
+        assert page.locator("#lon-pick-attendance-below-90").is_checked()
+        page.go_forward()
+        page.wait_for_function("document.querySelector('#lon-helper h2').textContent.startsWith('Step 3')")
+        _scroll_through(page)
+        page.get_by_role("button", name="Copy link to this page").click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied.split("#", 1)[1] == answered
+        page.goto("about:blank")
+        page.goto(copied, wait_until="networkidle")
+        page.wait_for_function("window.LevelOfNeedHelper !== undefined")
+        assert page.locator("#lon-helper h2").inner_text().startswith("Step 3")
+        assert "Level 2" in page.locator(".lon-result-level").inner_text()
+        assert page.locator(".md-top").evaluate("top => getComputedStyle(top).display") == "none"
+        assert watch.errors == [] and watch.blocked == []
 
 
 def test_an_indicator_page_links_to_the_helper_with_it_chosen(opened: tuple[Any, Watch], base_url: str) -> None:

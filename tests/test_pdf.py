@@ -19,7 +19,7 @@ import pytest
 from pypdf import PdfReader
 
 from levelofneed import Guidance, load_guidance
-from levelofneed.labels import level_label, plain_text, printed_copy_notice, version_label
+from levelofneed.labels import date_text, level_label, plain_text, printed_copy_notice, version_label
 from levelofneed.pdf import print_all
 from levelofneed.pdf.documents import documents
 from levelofneed.render import PRINTED, LinkStyle, SiteOptions, iter_pages
@@ -119,7 +119,8 @@ def test_every_pdf_is_titled_in_english_and_tagged(readers: dict[str, PdfReader]
 
 def test_every_page_carries_the_version_and_the_printed_copy_notice(readers: dict[str, PdfReader],
                                                                     guidance: Guidance) -> None:
-    needed = [flat(version_label(guidance.partnership)), flat(printed_copy_notice(guidance.partnership))]
+    needed = [flat(version_label(guidance.partnership, guidance.published)),
+              flat(printed_copy_notice(guidance.partnership))]
     lacking = []
     for path, reader in readers.items():
         for number, page in enumerate(reader.pages, start=1):
@@ -127,6 +128,32 @@ def test_every_page_carries_the_version_and_the_printed_copy_notice(readers: dic
             if not all(part in text for part in needed) or f"Page{number}of{len(reader.pages)}" not in text:
                 lacking.append(f"{path} page {number}")
     assert lacking == []
+
+
+def test_each_level_card_says_when_its_version_was_published(readers: dict[str, PdfReader],
+                                                            guidance: Guidance) -> None:
+    """A card pinned to a wall must say how old it is, not only its version number."""
+    assert guidance.published is not None
+    cards = {path: flat(reader.pages[0].extract_text()) for path, reader in readers.items()
+             if path.startswith("levels/")}
+    assert len(cards) == len(guidance.levels)
+    assert {path for path, text in cards.items() if flat(date_text(guidance.published)) not in text} == set()
+
+
+def test_the_contacts_chapter_opens_with_the_emergency_message_and_its_number(whole: PdfReader,
+                                                                             guidance: Guidance) -> None:
+    """Not a stray fragment ('… a manager first. the police on 999') but the message, then whom to call."""
+    texts = [page.extract_text() for page in whole.pages]
+    chapter = next(text for text in texts if text.startswith("Contacts"))
+    message = guidance.partnership.immediate_danger.message
+    opening = f"Contacts {message} {guidance.emergency.name}: {guidance.emergency.phone}"
+    assert flat(chapter).startswith(flat(opening))
+
+
+def test_no_contact_placeholder_is_printed(readers: dict[str, PdfReader]) -> None:
+    found = {path: re.findall(r"\(\(\s*[a-z0-9][a-z0-9-]*", "".join(page.extract_text() for page in reader.pages))
+             for path, reader in readers.items()}
+    assert {path: hits for path, hits in found.items() if hits} == {}
 
 
 def test_no_text_is_smaller_than_10_points(readers: dict[str, PdfReader]) -> None:

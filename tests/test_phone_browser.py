@@ -13,7 +13,7 @@ import pytest
 
 from levelofneed import Guidance, load_guidance
 
-from .browser_support import Watch, axe_violations, chromium_page, require_axe
+from .browser_support import AXE, Watch, axe_violations, chromium_page, require_axe
 from .conftest import REPO
 from .test_browser import template_urls
 
@@ -248,3 +248,43 @@ def test_new_and_changed_pages_meet_axe_on_a_phone(phone: tuple[Any, Watch], bas
         if violations:
             found[path] = violations
     assert found == {}
+
+
+TARGET_SIZE = ("async () => (await axe.run(document.querySelector('.md-banner'), "
+               "{runOnly: {type: 'rule', values: ['target-size']}})).violations.map(v => v.id)")
+SMALL_CONTROLS = """() => [...document.querySelectorAll('.md-banner a, .md-banner summary, .md-banner button')]
+  .filter(control => control.offsetParent !== null)
+  .map(control => [control.textContent.trim(), control.getBoundingClientRect()])
+  .filter(([, box]) => box.width < 24 || box.height < 24).map(([text, box]) => `${text}: ${box.width}x${box.height}`)"""
+
+
+def test_every_control_in_the_phone_banner_is_big_enough_to_tap(phone: tuple[Any, Watch], base_url: str) -> None:
+    """WCAG 2.2's 24 by 24 pixel target size: "999" was 23 by 16."""
+    require_axe()
+    page, _ = phone
+    page.goto(base_url + "levels/level-3/", wait_until="networkidle")
+    page.add_script_tag(path=str(AXE))
+    assert page.evaluate(TARGET_SIZE) == []
+    assert page.evaluate(SMALL_CONTROLS) == []
+
+
+def test_the_banner_never_calls_the_front_door_daytime(phone: tuple[Any, Watch], base_url: str) -> None:
+    """Its hours differ by day: Sefton's CHAT opens at 10:30 on Wednesdays and closes at 4pm on Fridays."""
+    page, _ = phone
+    page.goto(base_url + "levels/level-3/", wait_until="networkidle")
+    assert "daytime" not in page.locator(".lon-banner").inner_text().lower()
+
+
+CUT_OFF_TABLES = """() => [...document.querySelectorAll('article table')].filter(table => {
+  const holder = table.closest('.lon-table-scroll') || table.parentElement;
+  return holder.scrollWidth > holder.clientWidth + 1
+    || table.getBoundingClientRect().right > document.querySelector('article').getBoundingClientRect().right + 1;
+}).map(table => table.id || table.className)"""
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_no_table_on_the_comparison_page_is_cut_off(chromium: Any, base_url: str, width: int) -> None:
+    with chromium_page(chromium, base_url, bypass_csp=True, viewport={"width": width, "height": 900}) as (page, _):
+        page.goto(base_url + "levels/compare/", wait_until="networkidle")
+        assert page.locator("article table").count() >= 1
+        assert page.evaluate(CUT_OFF_TABLES) == []

@@ -13,6 +13,8 @@ import markdown
 import pytest
 
 from levelofneed import Guidance, load_guidance
+from levelofneed.labels import FRONT_DOOR_LABEL, OUT_OF_HOURS_LABEL, UNVERIFIED, named_text
+from levelofneed.model import Verification
 from levelofneed.render import LinkStyle, SiteOptions, banner_html, iter_pages, navigation
 from levelofneed.render import paths as page_paths
 
@@ -213,3 +215,38 @@ def test_about_this_page_ends_a_source_with_one_full_stop(guidance: Guidance) ->
     about = html[html.index("<summary>About this page</summary>"):]
     assert "Source: Sefton SCP procedure 17, steps 1 to 4. " in about
     assert ".." not in about
+
+
+def _unverified(guidance: Guidance, ask: str | None) -> Guidance:
+    service = guidance.services[0]
+    verification = Verification(status="unverified", note="EDITORS ONLY: nothing found on the provider's page.",
+                                ask=ask)
+    return guidance.replace(services=(service.model_copy(update={"verification": verification}),
+                                      *guidance.services[1:]))
+
+
+@pytest.mark.parametrize("ask", [None, "out-of-hours"])
+def test_an_unverified_service_tells_practitioners_whom_to_check_with(guidance: Guidance, ask: str | None) -> None:
+    """Not the editors' note ("ask the business unit…"), but a verified route a practitioner can call."""
+    changed = _unverified(guidance, ask)
+    html = _html(render_pages(changed)[page_paths.SERVICES])
+    contact = changed.contact_by_id[ask] if ask else changed.front_door
+    assert UNVERIFIED in html
+    assert f'href="tel:{contact.phone.replace(" ", "")}"' in html.split(UNVERIFIED, 1)[1]
+    assert "EDITORS ONLY" not in html
+
+
+def test_the_banner_names_the_front_door_and_the_out_of_hours_team(guidance: Guidance) -> None:
+    html = str(banner_html(guidance))
+    assert f"{FRONT_DOOR_LABEL}:" in html and f"{OUT_OF_HOURS_LABEL}:" in html
+    assert "Daytime" not in html
+
+
+def test_a_link_or_a_title_writes_a_contact_out(guidance: Guidance) -> None:
+    """A link's words and a page title cannot hold a tap-to-call link, so they name the contact."""
+    indicator = guidance.indicators[0]
+    named = indicator.model_copy(update={"text": "Ask ((front-door)) for advice."})
+    pages = render_pages(guidance.replace(indicators=(named, *guidance.indicators[1:])))
+    expected = f"Ask {named_text('((front-door))', guidance.contact_by_id)} for advice."
+    assert f'title: "{expected}"' in pages[page_paths.indicator(named)]
+    assert "((" not in "".join(pages.values())

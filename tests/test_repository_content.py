@@ -1,7 +1,7 @@
 """The repository's own guidance must always pass the strictest check.
 
 ``--strict`` only warns about services nobody has verified yet (the site marks them
-"Not yet verified: check before use"); every other warning fails it, and there must be none.
+"We could not confirm these details", with whom to check with); every other warning fails it, and there must be none.
 """
 
 from __future__ import annotations

@@ -55,6 +55,11 @@ LOADING = {"script": ("src",), "img": ("src", "srcset"), "source": ("src", "srcs
            "video": ("src", "poster"), "audio": ("src",), "embed": ("src",), "object": ("data",)}
 LOADING_RELS = {"stylesheet", "icon", "manifest", "preload", "modulepreload", "apple-touch-icon", "prefetch"}
 LEAK = re.compile(r"&#\d+;|&amp;|&lt;|&gt;|\{#|\{:|\]\(|\*\*|\\[-.()\[\]#*_]|</?(?:div|span|dl|dd|p)\b")
+# A contact placeholder left unexpanded: "((" followed by an id. Only code (the editors' guide
+# showing the syntax) may hold one.
+PLACEHOLDER = re.compile(r"\(\(\s*[a-z0-9][a-z0-9-]*")
+# Attributes a reader meets: read aloud, shown on hover, or shown in place of an image.
+READ_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,7 @@ class Page:
     loads: list[Load] = field(default_factory=list)
     text: str = ""
     leaks: list[str] = field(default_factory=list)
+    placeholders: list[str] = field(default_factory=list)
 
 
 Crawl = dict[str, Page]
@@ -117,6 +123,8 @@ class _Reader(HTMLParser):
             self._load(values.get("href", ""))
         if "style" in values and "url(" in values["style"]:
             self.page.loads.append(Load(values["style"], "http" not in values["style"], ""))
+        for name in READ_ATTRIBUTES:
+            self.page.placeholders.extend(PLACEHOLDER.findall(values.get(name, "")))
 
     def handle_endtag(self, tag: str) -> None:
         self._count(tag, {}, -1)
@@ -149,6 +157,7 @@ class _Reader(HTMLParser):
         self.chunks.append(data)
         if not self.code:
             self.page.leaks.extend(match.group(0) for match in LEAK.finditer(data))
+            self.page.placeholders.extend(PLACEHOLDER.findall(data))
 
     def close(self) -> None:
         super().close()
@@ -292,6 +301,19 @@ def test_no_markdown_or_escapes_leak_into_the_text(pages: Crawl) -> None:
     assert leaks == {}
 
 
+def test_no_contact_placeholder_reaches_a_reader(site: Path, pages: Crawl) -> None:
+    """Every page's visible text and read-aloud attributes, the search index and the helper data
+    write each contact out: '((front-door))' on screen sends a practitioner nowhere."""
+    # The editors' guide and the design decisions teach the syntax itself, as editors write it.
+    teaching = ("editors/", "adr/")
+    shown = {name: page.placeholders for name, page in pages.items()
+             if page.placeholders and not name.startswith(teaching)}
+    assert shown == {}
+    for data in ("search/search_index.json", "which-level/helper-data.json"):
+        text = (site / data).read_text(encoding="utf-8")
+        assert PLACEHOLDER.findall(text) == [], data
+
+
 # Failure paths, on the small example so that each build takes a second or two.
 
 
@@ -337,6 +359,17 @@ def test_bad_content_fails_with_located_messages_and_keeps_the_old_site(small_ro
     assert all(line in result.stderr for line in expected)
     assert _snapshot(site) == before
     assert _leftovers(small_root) == []
+
+
+def test_a_theme_feature_that_loses_the_helpers_answers_stops_the_build(small_root: Path) -> None:
+    """navigation.tracking rewrites the #fragment as the page scrolls, where the helper keeps its answers."""
+    config = small_root / "mkdocs.yml"
+    config.write_text(SMALL_CONFIG.replace("features: [content.action.edit]",
+                                           "features: [content.action.edit, navigation.tracking]"), encoding="utf-8")
+    result = mkdocs_build(config, small_root / "site")
+    assert result.returncode != 0
+    assert "theme feature 'navigation.tracking' cannot be used" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_a_strict_warning_fails_the_build_and_keeps_the_old_site(small_root: Path) -> None:

@@ -17,6 +17,7 @@ from .load import node_at, position
 from .mentions import Mention, digits
 from .messages import did_you_mean
 from .model import Contact, Partnership, Service
+from .references import contact_references, values
 from .reviews import verification_due, verification_stale
 from .validate import Collected, Located
 
@@ -42,8 +43,7 @@ def check_contacts(collected: Collected, today: dt.date, complete: bool) -> Iter
     yield from _service_numbers(collected, owners)
     if complete:
         ids = {contact.id for contact in record.contacts}
-        yield from _partnership_references(item, record, ids)
-        yield from _service_contacts(collected, ids)
+        yield from _contact_references(collected, ids)
         yield from _placeholders(collected.mentions, ids)
     yield from _verification(item, record, collected, today)
 
@@ -107,20 +107,13 @@ def _service_numbers(collected: Collected, owners: dict[str, NumberOwner]) -> It
                                f"remove 'phone' and write 'contact: {owner.contact_id}'")
 
 
-def _partnership_references(item: Located[Partnership], record: Partnership, ids: set[str]) -> Iterator[Finding]:
-    fields = ((("immediate_danger", "contact"), record.immediate_danger.contact),
-              (("front_door",), record.front_door), (("out_of_hours",), record.out_of_hours))
-    for path, value in fields:
-        if value not in ids:
-            yield item.finding(path, f"unknown contact '{value}' in '{path[-1]}'", _hint(value, ids))
-
-
-def _service_contacts(collected: Collected, ids: set[str]) -> Iterator[Finding]:
-    for item in collected.of(Service):
-        service = item.record
-        if service.contact is not None and service.contact not in ids:
-            yield item.finding(("contact",), f"unknown contact '{service.contact}' in 'contact'",
-                               _hint(service.contact, ids))
+def _contact_references(collected: Collected, ids: set[str]) -> Iterator[Finding]:
+    """Every field typed as a contact's id, in any record at any depth, names a contact that exists."""
+    for ref in contact_references():
+        for item in collected.records[ref.holder]:
+            for path, value in values(item.record, ref):
+                if value not in ids:
+                    yield item.finding(path, f"unknown contact '{value}' in '{ref.field}'", _hint(value, ids))
 
 
 def _placeholders(mentions: list[Mention], ids: set[str]) -> Iterator[Finding]:
@@ -143,13 +136,26 @@ def _at_mention(mention: Mention, message: str, hint: str) -> Finding:
 
 def _verification(item: Located[Partnership], record: Partnership, collected: Collected,
                   today: dt.date) -> Iterator[Finding]:
+    contacts = {contact.id: contact for contact in record.contacts}
     for index, contact in enumerate(record.contacts):
-        yield from _checked(item, ("contacts", index, "verification"), contact, f"contact '{contact.id}'",
-                            today, unverified_fails_strict=True)
+        path = ("contacts", index, "verification")
+        yield from _checked(item, path, contact, f"contact '{contact.id}'", today, unverified_fails_strict=True)
+        yield from _ask(item, path, contact, contacts)
     for service_item in collected.of(Service):
         service = service_item.record
         yield from _checked(service_item, (), service, f"service '{service.id}'", today,
                             unverified_fails_strict=False)
+        yield from _ask(service_item, ("verification",), service, contacts)
+
+
+def _ask(item: Located[Any], path: tuple[str | int, ...], record: Contact | Service,
+         contacts: dict[str, Contact]) -> Iterator[Finding]:
+    """The contact a practitioner is told to check an unverified record with must itself be verified:
+    sending someone from one unconfirmed number to another helps nobody."""
+    ask = contacts.get(record.verification.ask or "")
+    if ask is not None and ask.verification.status != "verified":
+        yield item.finding((*path, "ask"), f"'ask' names contact '{ask.id}', which is not verified itself",
+                           "name a verified contact, such as the front door, for practitioners to check with")
 
 
 def _checked(item: Located[Any], path: tuple[str | int, ...], record: Contact | Service, name: str, today: dt.date,

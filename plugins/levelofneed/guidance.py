@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -107,6 +108,11 @@ class Guidance:
         """The content changelog, newest version first (``check`` makes the first the current one)."""
         return self.records["changes"]
 
+    @property
+    def published(self) -> dt.date | None:
+        """When the current version was published: the newest entry of the content changelog, if any."""
+        return self.changes[0].date if self.changes else None
+
     def replace(self, **records: tuple[Any, ...]) -> Guidance:
         """A copy with some kinds' records replaced, e.g. ``guidance.replace(levels=(...))``."""
         return Guidance(records={**self.records, **records}, origins=self.origins)
@@ -121,7 +127,7 @@ class Guidance:
 
     @property
     def front_door(self) -> Contact:
-        """The contact for daytime worries about a child."""
+        """The contact for worries about a child while it is open (the front door)."""
         return self.contact_by_id[self.partnership.front_door]
 
     @property

@@ -17,6 +17,13 @@ _SINGULAR = {"glossary": "glossary term", "briefings": "briefing", "synonyms": "
              "changes": "guidance version"}
 # The banner's first line on a phone, where the partnership's whole message does not fit.
 DANGER_QUESTION = "Child in immediate danger?"
+# How the banner names the two numbers every page gives. Not "Daytime": the front door's hours
+# differ by day (Sefton's CHAT opens at 10:30 on Wednesdays and closes at 4pm on Fridays), so
+# its hours sit beside the number, and the out-of-hours team covers whenever it is closed.
+FRONT_DOOR_LABEL = "Front door"
+# What a practitioner is told about details nobody could confirm against a public source.
+UNVERIFIED = "We could not confirm these details."
+OUT_OF_HOURS_LABEL = "Out of hours"
 
 
 def squash(text: str) -> str:
@@ -29,9 +36,13 @@ def site_title(partnership: Partnership) -> str:
     return f"{squash(partnership.short_name)} Level of Need guidance"
 
 
-def version_label(partnership: Partnership) -> str:
-    """'Sefton SCP Level of Need guidance, version 2026.1', as printed pages say."""
-    return f"{site_title(partnership)}, version {squash(partnership.guidance_version)}"
+def version_label(partnership: Partnership, published: dt.date | None = None) -> str:
+    """'Sefton SCP Level of Need guidance, version 2026.1, 27 November 2026', as printed pages say.
+
+    The date a version was published tells a reader of a printed copy how old it is.
+    """
+    dated = f", {date_text(published)}" if published else ""
+    return f"{site_title(partnership)}, version {squash(partnership.guidance_version)}{dated}"
 
 
 def printed_copy_notice(partnership: Partnership) -> str:
@@ -103,6 +114,13 @@ def contact_text(contact: Contact) -> str:
 def plain_text(text: str, contacts: dict[str, Contact]) -> str:
     """Text with every ((contact)) written out, for outputs that are not web pages."""
     return PLACEHOLDER.sub(lambda found: contact_text(contacts[found.group(1).strip()]), squash(text))
+
+
+def named_text(text: str, contacts: dict[str, Contact]) -> str:
+    """Text with every ((contact)) named but not numbered, for words that are themselves a link or a title
+    ("ask CHAT (the front door) for advice"): a number there could not be tapped, and the page the link
+    opens gives it."""
+    return PLACEHOLDER.sub(lambda found: contact_name(contacts[found.group(1).strip()]), squash(text))
 
 
 def contact_ids(text: str) -> list[str]:

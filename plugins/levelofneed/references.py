@@ -39,6 +39,11 @@ def references() -> list[ReferenceField]:
     return [ref for kind in KINDS for ref in _of_model(kind.key, kind.model) if ref.target in KINDS]
 
 
+def contact_references() -> list[ReferenceField]:
+    """Every field, in any kind and at any depth, that holds the id of a partnership contact."""
+    return [ref for kind in KINDS for ref in _of_model(kind.key, kind.model) if ref.target == "contacts"]
+
+
 @cache
 def _of_model(holder: str, model: type[Strict]) -> tuple[ReferenceField, ...]:
     return tuple(ReferenceField(holder, path, target) for path, target in _paths(model, ()))

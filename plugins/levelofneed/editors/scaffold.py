@@ -175,7 +175,8 @@ def _placeholder(scaffold: Scaffold, field: str, how: How) -> list[str]:
         return [f"{field}:{note}", f"  - {first}", *(f"    {line}" for line in rest)]
     if how == "verification":
         return [f"{field}:", "  status: unverified",
-                "  note:    # required: why nobody has checked these details yet, and where to ask."]
+                "  note:    # required: for editors, why nobody has checked these details yet, and what was looked at.",
+                "  ask:     # whom practitioners should check with: a verified contact id (default: the front door)."]
     return [f"{field}:{note}"]
 
 

@@ -2,18 +2,25 @@
 
 What applies to what is worked out here, once, by :mod:`levelofneed.views` (each
 indicator's procedures and briefings, the services at each level), so the browser
-engine only follows the rules and never repeats a view. Text keeps its ``((contact))``
-placeholders; the page resolves them from ``contacts``, inserting text with
-``textContent`` only.
+engine only follows the rules and never repeats a view.
+
+Text never reaches the browser with a ``((contact))`` placeholder in it: a text that names
+a contact is written as parts (``["Call ", {"contact": "front-door"}, " now."]``), which
+the page draws with the contact's name and a tap-to-call number, or writes out with the
+contact's ``text`` (the wording of :func:`levelofneed.labels.contact_text`), inserting
+everything with ``textContent`` only. The contacts a record's texts name are listed with
+it (``contacts``), so the browser engine never reads text to find them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from ..guidance import Guidance
-from ..labels import age_label, level_label, squash
-from ..model import AGE_BANDS, Contact, Indicator, Level, PlanningResponse
+from ..labels import age_label, contact_text, level_label, squash
+from ..mentions import PLACEHOLDER
+from ..model import AGE_BANDS, Contact, Indicator, Level, PlanningResponse, SafetyQuestion
 from ..render import paths
 from ..views import Views
 
@@ -35,17 +42,57 @@ def helper_data(guidance: Guidance) -> dict[str, Any]:
         "domains": [{"id": d.id, "name": d.name} for d in guidance.domains],
         "ages": [{"id": band, "label": age_label(band)} for band in AGE_BANDS],
         "indicators": [_indicator(views, indicator) for indicator in guidance.indicators],
-        "safety": [q.model_dump(mode="json", exclude_none=True, exclude={"owner", "last_reviewed", "review_due"})
-                   for q in guidance.safety_questions],
-        "rules": rules.model_dump(mode="json", exclude_none=True,
-                                  exclude={"id", "source", "owner", "last_reviewed", "review_due"}),
-        "responses": [_response(response) for response in guidance.planning_responses],
+        "safety": [_safety(views, question) for question in guidance.safety_questions],
+        "rules": _texts(rules.model_dump(mode="json", exclude_none=True,
+                                         exclude={"id", "source", "owner", "last_reviewed", "review_due"})),
+        "responses": [_response(views, response) for response in guidance.planning_responses],
         "contacts": {contact.id: _contact(contact) for contact in guidance.partnership.contacts},
         "services": {s.id: {"name": s.name, "url": _href(paths.SERVICES, s.id)} for s in guidance.services},
         "procedures": {p.id: {"name": p.name, "url": _href(paths.procedure(p))} for p in guidance.procedures},
         "briefings": {b.id: {"title": b.title, "url": _href(paths.briefing(b))} for b in guidance.briefings},
         "synonyms": [[squash(term).lower() for term in group.terms] for group in guidance.synonyms],
     }
+
+
+Text = str | list[str | dict[str, str]]
+# Fields of the rules and questions that hold ids or answers, not wording.
+_NOT_WORDING = frozenset({"id", "level", "age_band", "procedures", "asked_for", "raises_when", "indicator",
+                          "suggests", "always_highest_level", "always_offer"})
+
+
+def rich_text(text: str) -> Text:
+    """A text as the browser gets it: a plain string, or parts when it names a contact."""
+    flat = squash(text)
+    if "((" not in flat:
+        return flat
+    parts: list[str | dict[str, str]] = []
+    position = 0
+    for found in PLACEHOLDER.finditer(flat):
+        parts += [flat[position:found.start()], {"contact": found.group(1).strip()}]
+        position = found.end()
+    parts.append(flat[position:])
+    return [part for part in parts if part != ""]
+
+
+def _texts(value: Any) -> Any:
+    """Every wording field of a dumped record as :func:`rich_text`; ids and answers as they are."""
+    if isinstance(value, dict):
+        return {key: item if key in _NOT_WORDING else _texts(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_texts(item) for item in value]
+    return rich_text(value) if isinstance(value, str) else value
+
+
+def _named(views: Views, texts: Iterable[str]) -> list[str]:
+    """The ids of the contacts the texts name, in order of first mention."""
+    return [contact.id for contact in views.contacts_named_in(texts)]
+
+
+def _safety(views: Views, question: SafetyQuestion) -> dict[str, Any]:
+    found = _texts(question.model_dump(mode="json", exclude_none=True,
+                                       exclude={"owner", "last_reviewed", "review_due"}))
+    found["contacts"] = _named(views, [question.action])
+    return dict(found)
 
 
 def _href(docs_path: str, anchor: str = "") -> str:
@@ -57,29 +104,36 @@ def _href(docs_path: str, anchor: str = "") -> str:
 
 def _level(views: Views, level: Level) -> dict[str, Any]:
     return {"id": level.id, "number": level.number, "name": level.name, "label": level_label(level),
-            "summary": level.summary, "who_leads": level.who_leads, "actions": level.practitioner_actions,
-            "timescales": level.timescales, "step_up": level.step_up,
+            "tone": views.tone(level), "summary": rich_text(level.summary), "who_leads": rich_text(level.who_leads),
+            "actions": [rich_text(a) for a in level.practitioner_actions],
+            "timescales": [rich_text(t) for t in level.timescales], "step_up": rich_text(level.step_up),
+            "contacts": _named(views, level.practitioner_actions),
             "services": [s.id for s in views.services_at(level)], "url": _href(paths.level(level))}
 
 
 def _indicator(views: Views, indicator: Indicator) -> dict[str, Any]:
     """One indicator, lists left out when empty: a phone downloads the data for every indicator."""
     own_services = [s.id for s in views.services_for_indicator(indicator)[0]] if indicator.services else []
-    found = {"id": indicator.id, "text": squash(indicator.text), "level": indicator.level,
+    found = {"id": indicator.id, "text": rich_text(indicator.text), "level": indicator.level,
              "domain": indicator.domain, "ages": indicator.age_bands, "keywords": indicator.keywords,
-             "first_actions": indicator.first_actions, "services": own_services,
+             "first_actions": [rich_text(action) for action in indicator.first_actions],
+             "contacts": _named(views, indicator.first_actions), "services": own_services,
              "procedures": [p.id for p in views.procedures_for_indicator(indicator)],
              "briefings": [b.id for b in views.briefings_for_indicator(indicator)]}
     return {key: value for key, value in found.items() if value != []}
 
 
-def _response(response: PlanningResponse) -> dict[str, Any]:
-    return {"id": response.id, "level": response.level, "title": response.title, "summary": response.summary,
-            "steps": response.steps, "who_leads": response.who_leads, "timescale": response.timescale}
+def _response(views: Views, response: PlanningResponse) -> dict[str, Any]:
+    return {"id": response.id, "level": response.level, "title": response.title,
+            "summary": rich_text(response.summary), "steps": [rich_text(step) for step in response.steps],
+            "who_leads": rich_text(response.who_leads),
+            "timescale": rich_text(response.timescale) if response.timescale else None,
+            "contacts": _named(views, response.steps)}
 
 
 def _contact(contact: Contact) -> dict[str, Any]:
-    found = {"name": contact.name, "short": contact.short_name or contact.name, "phone": contact.phone,
+    found = {"name": contact.name, "short": contact.short_name or contact.name, "text": contact_text(contact),
+             "phone": contact.phone,
              "hours": contact.hours, "email": contact.email, "url": str(contact.url) if contact.url else None,
              "verified": contact.verification.status == "verified"}
     return {key: value for key, value in found.items() if value not in (None, [])}

@@ -53,6 +53,11 @@ from .config import LevelOfNeedConfig
 log = logging.getLogger("mkdocs.plugins.levelofneed")
 
 OVERRIDES = Path(__file__).parent.parent / "site_assets" / "overrides"
+# Theme features that break what the guidance promises, and why.
+REFUSED_FEATURES = {
+    "navigation.tracking": "it rewrites the address's #fragment as the page scrolls, and the \"which level?\" "
+                           "helper keeps a practitioner's answers there (ADR 8), so they would be lost",
+}
 
 
 class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyped-call]
@@ -77,6 +82,7 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
         self.guidance, self.atomic, self.warnings = None, None, None  # serve reuses this instance
         if not self.config.enabled:
             return config
+        refuse_features(config)
         self.guidance = load_or_fail(self._root(config))
         config.site_name = site_title(self.guidance.partnership)  # the guidance names the site
         self.options = site_options(Path(config.docs_dir))
@@ -146,7 +152,8 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
         the guidance's version, which printed pages carry."""
         if self.guidance is not None:
             env.globals["levelofneed_banner"] = banner_html(self.guidance)
-            env.globals["levelofneed_version"] = escape(version_label(self.guidance.partnership))
+            version = version_label(self.guidance.partnership, self.guidance.published)
+            env.globals["levelofneed_version"] = escape(version)
         return env
 
     @event_priority(-100)
@@ -184,6 +191,15 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+def refuse_features(config: MkDocsConfig) -> None:
+    """Stop the build when mkdocs.yml turns on a theme feature that breaks the guidance."""
+    features = config.theme.get("features") or []
+    for feature, why in REFUSED_FEATURES.items():
+        if feature in features:
+            raise PluginError(f"mkdocs.yml: theme feature '{feature}' cannot be used: {why} — "
+                              f"remove '{feature}' from theme.features")
 
 
 def load_or_fail(root: Path) -> Guidance:

@@ -26,5 +26,5 @@ class GuidanceVersion(Strict):
     summary: Text = Field(description="What the version is about, in a sentence or two.")
     changes: list[Text] = Field(
         min_length=1,
-        description="What changed, one plain sentence each, most important first. Name contacts as ((id)).",
+        description="What changed, one plain sentence each, most important first. Name contacts as `((id))`.",
     )

@@ -26,7 +26,7 @@ class SafetyQuestion(Record):
     question: Text = Field(description="The question, answerable yes or no.")
     help: Text | None = Field(default=None, description="A hint that explains the question.")
     level: LevelRef = Field(description="The id of the level a 'yes' means.")
-    action: Text = Field(description="What to do straight away if the answer is yes. Name contacts as ((id)).")
+    action: Text = Field(description="What to do straight away if the answer is yes. Name contacts as `((id))`.")
     procedures: list[ProcedureRef] = Field(default_factory=list, description="Ids of procedures that apply.")
 
 

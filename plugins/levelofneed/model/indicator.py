@@ -47,7 +47,7 @@ class Indicator(Record):
     first_actions: list[Text] = Field(
         default_factory=list,
         description="What to do first for this indicator, shown above the level's general steps. For "
-                    "safety-critical indicators; name contacts as ((contact-id)).",
+                    "safety-critical indicators; name contacts as `((contact-id))`.",
     )
     keywords: list[Text] = Field(
         default_factory=list, description="Words practitioners might type to find this indicator."

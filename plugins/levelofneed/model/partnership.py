@@ -13,7 +13,7 @@ from .verification import Verification
 
 
 class Contact(Strict):
-    """A way to reach someone, kept in one place and referred to everywhere else as ((id))."""
+    """A way to reach someone, kept in one place and referred to everywhere else as `((id))`."""
 
     id: RecordId
     name: Text = Field(description="What the contact is called, e.g. 'Children's Help and Advice Team (CHAT)'.")
@@ -70,7 +70,8 @@ class Partnership(Record):
     )
     immediate_danger: ImmediateDanger = Field(description="What to do when a child is in immediate danger.")
     front_door: ContactRef = Field(
-        description="The id of the contact for daytime worries about a child (the children's social care front door)."
+        description="The id of the contact for worries about a child while it is open "
+                    "(the children's social care front door)."
     )
     out_of_hours: ContactRef = Field(description="The id of the contact when the front door is closed.")
     contacts: list[Contact] = Field(min_length=1, description="Every contact the guidance names, each once.")

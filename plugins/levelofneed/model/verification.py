@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Strict, Text
+from .common import ContactRef, Strict, Text
 
 VerificationStatus = Literal["verified", "unverified"]
 
@@ -23,7 +23,8 @@ class Verification(Strict):
 
     status: VerificationStatus = Field(
         description="verified when someone checked the details against the source named in 'against'; "
-                    "unverified otherwise (the site then shows 'Not yet verified: check before use')."
+                    "unverified otherwise (the site then says 'We could not confirm these details' and whom to "
+                    "check with)."
     )
     checked: dt.date | None = Field(
         default=None, description="When the details were checked, as YYYY-MM-DD. Required when verified."
@@ -35,7 +36,14 @@ class Verification(Strict):
     )
     note: Text | None = Field(
         default=None,
-        description="For an unverified record, why, and where to ask. Required when unverified.",
+        description="For editors: why the record is unverified and what was looked at. Required when unverified. "
+                    "It is not shown to practitioners, who are told to check with 'ask' instead.",
+    )
+    ask: ContactRef | None = Field(
+        default=None,
+        description="For an unverified record: the id of the verified contact a practitioner should check with "
+                    "before relying on the details (the best route that is known to work). Defaults to the "
+                    "partnership's front door.",
     )
 
     @model_validator(mode="after")
@@ -44,5 +52,6 @@ class Verification(Strict):
             raise ValueError("a verified record needs 'checked' and 'against' — add the date of the check and "
                              "the page or document it was checked against, or set status: unverified")
         if self.status == "unverified" and self.note is None:
-            raise ValueError("an unverified record needs a 'note' — say why it is unverified and where to ask")
+            raise ValueError("an unverified record needs a 'note' — say, for editors, why it is unverified and "
+                             "what was looked at")
         return self

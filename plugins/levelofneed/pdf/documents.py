@@ -102,7 +102,8 @@ class Printer:
     def render(self, name: str, title: str, body_class: str, **context: Any) -> str:
         """A print template filled in; links to anything the document does not hold become text."""
         partnership = self.guidance.partnership
-        footer = version_label(partnership) if title == self.site_title else f"{title} · {version_label(partnership)}"
+        version = version_label(partnership, self.guidance.published)
+        footer = version if title == self.site_title else f"{title} · {version}"
         html = _environment().get_template(name).render(
             g=self.guidance, v=self.views, title=title, body_class=body_class, css=_css(), language=LANGUAGE,
             author=partnership.name, site_title=self.site_title, footer=footer,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..guidance import Guidance
-from ..labels import DANGER_QUESTION
+from ..labels import DANGER_QUESTION, FRONT_DOOR_LABEL, OUT_OF_HOURS_LABEL
 from ..model import Contact
 from .text import attribute, escape, tel_link
 
@@ -37,12 +37,17 @@ def _contact(label: str, contact: Contact) -> str:
             f'<span class="lon-banner__detail">{escape(contact.name)}</span> {_reach(contact)}{detail}</span>')
 
 
+def _numbers(guidance: Guidance) -> tuple[tuple[str, Contact], ...]:
+    """The front door, then the team that answers whenever it is closed."""
+    return (FRONT_DOOR_LABEL, guidance.front_door), (OUT_OF_HOURS_LABEL, guidance.out_of_hours)
+
+
 def _more(guidance: Guidance) -> str:
     """The disclosure a phone opens for the whole message, the teams' names and their hours."""
     lines = "".join(
         f"<li><strong>{escape(label)}:</strong> {escape(contact.name)} {_reach(contact)}"
         f"{f' ({escape(_hours(contact))})' if _hours(contact) else ''}</li>"
-        for label, contact in (("Daytime", guidance.front_door), ("Out of hours", guidance.out_of_hours)))
+        for label, contact in _numbers(guidance))
     return ('<details class="lon-banner__more"><summary>More</summary><div class="lon-banner__panel">'
             f"<p>{escape(guidance.partnership.immediate_danger.message)}</p><ul>{lines}</ul></div></details>")
 
@@ -55,7 +60,7 @@ def banner_html(guidance: Guidance) -> Markup:
         '<div class="lon-banner" role="region" aria-label="Emergency contacts">'
         f'<p class="lon-banner__danger"><strong class="lon-banner__message">{escape(danger.message)}</strong>'
         f'<strong class="lon-banner__question">{escape(DANGER_QUESTION)}</strong> {call}</p>'
-        f'<div class="lon-banner__contacts">{_contact("Daytime", guidance.front_door)} '
-        f'{_contact("Out of hours", guidance.out_of_hours)}{_more(guidance)}</div>'
+        f'<div class="lon-banner__contacts">{" ".join(_contact(*pair) for pair in _numbers(guidance))}'
+        f'{_more(guidance)}</div>'
         "</div>"
     )

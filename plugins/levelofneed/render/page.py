@@ -44,6 +44,7 @@ def render_page(site: Site, here: str, name: str, title: str, origin: Origin | N
                 in_nav: bool = True, **context: Any) -> Page:
     """Front matter plus the filled template ``name`` for the page at ``here``."""
     writer = PageWriter(site, here)
+    title = writer.named(title)
     body = template(name).render(
         w=writer, site=site, v=site.views, g=site.guidance, paths=paths, here=here, title=title,
         origin=origin, paragraphs=paragraphs, **context)

@@ -11,7 +11,7 @@ import datetime as dt
 
 from markupsafe import Markup
 
-from ..labels import age_label, contact_name, date_text, download_text, level_label
+from ..labels import UNVERIFIED, age_label, contact_name, date_text, download_text, level_label, named_text
 from ..mentions import PLACEHOLDER
 from ..model import Contact, GlossaryTerm, Level, Verification
 from . import paths
@@ -43,9 +43,17 @@ class PageWriter:
         return f"{address}#{anchor}" if anchor else address
 
     def link(self, target: str, text: str, anchor: str = "", css: str = "") -> Markup:
-        """A Markdown link, which MkDocs checks and rewrites in a strict build."""
+        """A Markdown link, which MkDocs checks and rewrites in a strict build.
+
+        A link's words cannot hold another link, so a ((contact)) in them is named
+        ("CHAT (the front door)"), never left as a placeholder; the page it opens gives the number.
+        """
         attrs = f"{{: .{' .'.join(css.split())} }}" if css else ""
-        return Markup(f"[{escape(text)}]({attribute(self.href(target, anchor))}){attrs}")
+        return Markup(f"[{escape(self.named(text))}]({attribute(self.href(target, anchor))}){attrs}")
+
+    def named(self, text: str) -> str:
+        """Text with each ((contact)) named, for link words and titles, which take no markup."""
+        return named_text(text, self.site.guidance.contact_by_id)
 
     def downloads(self) -> list[Markup]:
         """Links to the files this page offers, each with its pages and size: 'Download this briefing (PDF, …)'."""
@@ -119,10 +127,13 @@ class PageWriter:
         return Markup(f'<span class="lon-mention">{reach}</span>')
 
     def checked(self, verification: Verification) -> Markup:
-        """'Checked 27 November 2026 against …', or the unverified warning, for a contact or service."""
+        """'Checked 27 November 2026 against …', or, when nobody could confirm the details, whom to check
+        with. The editors' note on why stays in the YAML and the review report: it is not for practitioners."""
         if verification.status == "unverified":
-            note = f" {escape(verification.note)}" if verification.note else ""
-            return Markup(f'<strong class="lon-unverified">Not yet verified: check before use.</strong>{note}')
+            guidance = self.site.guidance
+            ask = guidance.contact_by_id[verification.ask] if verification.ask else guidance.front_door
+            return Markup(f'<strong class="lon-unverified">{escape(UNVERIFIED)}</strong> '
+                          f"Check with {self.mention(ask)} before you rely on them.")
         against = verification.against or ""
         source = self.external(against, against) if against.startswith(("https://", "http://")) else escape(against)
         return Markup(f"Checked {escape(self.date(verification.checked))} against {source}.")

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..guidance import Guidance
-from ..labels import age_label, level_label, plain_text, squash
+from ..labels import age_label, level_label, named_text, plain_text, squash
 from ..model import AGE_BANDS, Indicator
 from ..render import paths
 from ..views import Views
@@ -47,10 +47,11 @@ def records(guidance: Guidance) -> list[SearchRecord]:
 
 def _indicators(guidance: Guidance) -> Iterator[SearchRecord]:
     views = Views(guidance)
+    contacts = guidance.contact_by_id
     for indicator in guidance.indicators:
         level = guidance.level_by_id[indicator.level]
         yield SearchRecord(
-            indicator.id, "indicator", paths.url_of(paths.indicator(indicator)), squash(indicator.text),
+            indicator.id, "indicator", paths.url_of(paths.indicator(indicator)), named_text(indicator.text, contacts),
             _about(guidance, indicator, views), tuple(indicator.keywords),
             level=level.id, level_number=level.number, domain=guidance.domain_by_id[indicator.domain].name,
             subdomain=guidance.subdomain_by_id[indicator.subdomain].name, ages=tuple(indicator.age_bands))

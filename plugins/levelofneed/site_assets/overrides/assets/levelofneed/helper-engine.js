@@ -5,12 +5,11 @@
  * no storage. Both engines run the shared test vectors (tests/helper/vectors.yaml) and must
  * agree on every one. What applies to what (an indicator's procedures and briefings, the
  * services at a level) was worked out when the data was written; this file only follows
- * the rules.
+ * the rules. Texts are opaque here: the contacts each record names are listed with it in the
+ * data, so the engine never reads wording.
  */
 (function (root) {
   "use strict";
-
-  var PLACEHOLDER = /\(\(([^()]*)\)\)/g;
 
   function unique(values) {
     var seen = {};
@@ -28,7 +27,7 @@
   }
 
   /* The data file leaves an indicator's empty lists out, to keep it small. */
-  var LISTS = ["ages", "keywords", "first_actions", "services", "procedures", "briefings"];
+  var LISTS = ["ages", "keywords", "first_actions", "contacts", "services", "procedures", "briefings"];
 
   function complete(indicator) {
     LISTS.forEach(function (name) { indicator[name] = indicator[name] || []; });
@@ -57,14 +56,6 @@
       if (best === null || index.levels[id].number > index.levels[best].number) { best = id; }
     });
     return best;
-  }
-
-  function contactsNamedIn(texts) {
-    var ids = [];
-    texts.forEach(function (text) {
-      text.replace(PLACEHOLDER, function (match, id) { ids.push(id.trim()); return match; });
-    });
-    return ids;
   }
 
   function reason(id, rule, level, source, text) {
@@ -135,23 +126,23 @@
     var data = index.data;
     var level = parts.level ? index.levels[parts.level] : null;
     var responses = level ? (index.responsesByLevel[level.id] || []) : [];
-    var texts = parts.texts.slice();
+    var named = parts.contacts.slice();
     var procedures = parts.procedures.slice();
     var briefings = [];
     parts.indicators.forEach(function (indicator) {
-      texts = texts.concat(indicator.first_actions);
+      named = named.concat(indicator.contacts);
       procedures = procedures.concat(indicator.procedures);
       briefings = briefings.concat(indicator.briefings);
     });
     if (level) {
-      texts = texts.concat(level.actions);
-      responses.forEach(function (response) { texts = texts.concat(response.steps); });
+      named = named.concat(level.contacts);
+      responses.forEach(function (response) { named = named.concat(response.contacts); });
     }
     return {
       level: parts.level, stopped: parts.stopped, reasons: parts.reasons, age_band: parts.ageBand,
       questions: parts.questions,
       planning_responses: responses.map(function (response) { return response.id; }),
-      contacts: unique(contactsNamedIn(texts).concat([data.front_door, data.out_of_hours])),
+      contacts: unique(named.concat([data.front_door, data.out_of_hours])),
       services: services(index, parts.indicators, level),
       procedures: unique(procedures.concat(data.rules.always_offer || [])),
       briefings: unique(briefings)
@@ -164,7 +155,7 @@
       reasons: yes.map(function (q) { return reason("safety:" + q.id, "safety-question", q.level, q.id, q.action); }),
       ageBand: given.age_band || null, questions: [], indicators: [],
       procedures: [].concat.apply([], yes.map(function (question) { return question.procedures || []; })),
-      texts: yes.map(function (question) { return question.action; })
+      contacts: [].concat.apply([], yes.map(function (question) { return question.contacts; }))
     });
   }
 
@@ -183,9 +174,9 @@
     return assemble(index, {
       level: level, stopped: false, ageBand: routed.ageBand, questions: found.pending,
       reasons: candidates.filter(function (r) { return r.level === level; }),
-      indicators: chosen.concat(found.effective), procedures: routed.procedures, texts: []
+      indicators: chosen.concat(found.effective), procedures: routed.procedures, contacts: []
     });
   }
 
-  root.LevelOfNeedEngine = {prepare: prepare, suggest: suggest, contactsNamedIn: contactsNamedIn};
+  root.LevelOfNeedEngine = {prepare: prepare, suggest: suggest};
 }(this));

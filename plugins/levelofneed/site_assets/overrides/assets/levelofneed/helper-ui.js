@@ -10,7 +10,6 @@
 (function () {
   "use strict";
 
-  var PLACEHOLDER = /\(\(([^()]*)\)\)/g;
   var PAGE_SIZE = 100;
   var STEPS = ["safety", "stop", "seen", "result"];
   var cache = {};
@@ -34,17 +33,18 @@
     return el("a", {"class": "lon-tel", href: "tel:" + number.replace(/[^\d+]/g, ""), text: number});
   }
 
-  /* Text from the guidance, with each ((contact)) shown by name with a number one tap away. */
+  /* Text from the guidance: a string, or parts where it names a contact
+   * (["Call ", {contact: "front-door"}, " now."]), written by the site's build. */
+  function parts(text) {
+    return typeof text === "string" ? [text] : text;
+  }
+
+  /* The text with each contact shown by name, with its number one tap away. */
   function rich(tag, text, data, attrs) {
     var node = el(tag, attrs);
-    var position = 0;
-    text.replace(PLACEHOLDER, function (match, id, offset) {
-      node.appendChild(document.createTextNode(text.slice(position, offset)));
-      node.appendChild(mention(data.contacts[id.trim()]));
-      position = offset + match.length;
-      return match;
+    parts(text).forEach(function (part) {
+      node.appendChild(typeof part === "string" ? document.createTextNode(part) : mention(data.contacts[part.contact]));
     });
-    node.appendChild(document.createTextNode(text.slice(position)));
     return node;
   }
 
@@ -55,11 +55,24 @@
     return el("span", {"class": "lon-mention"}, reach);
   }
 
+  /* The text in plain words, each contact written out as the site writes it in plain text. */
   function plain(text, data) {
-    return text.replace(PLACEHOLDER, function (match, id) {
-      var contact = data.contacts[id.trim()];
-      return contact.short + (contact.phone ? " on " + contact.phone : " (" + (contact.url || contact.email) + ")");
-    }).replace(/\s+/g, " ").trim();
+    return parts(text).map(function (part) {
+      return typeof part === "string" ? part : data.contacts[part.contact].text;
+    }).join("");
+  }
+
+  /* The text with each contact named but not numbered: for words that are a link or a label, where a
+   * number could not be tapped (the page the link opens gives it). */
+  function named(text, data) {
+    return parts(text).map(function (part) {
+      return typeof part === "string" ? part : data.contacts[part.contact].short;
+    }).join("");
+  }
+
+  /* A label in front of a text: "Who leads: " + parts. */
+  function labelled(label, text) {
+    return [label].concat(parts(text));
   }
 
   function badge(level) {
@@ -105,10 +118,7 @@
     this.domains = {};
     this.searchable = {};
     var self = this;
-    data.levels.forEach(function (level, position) {
-      level.tone = 1 + Math.round(position * 3 / Math.max(1, data.levels.length - 1));
-      self.levels[level.id] = level;
-    });
+    data.levels.forEach(function (level) { self.levels[level.id] = level; });
     data.domains.forEach(function (domain) { self.domains[domain.id] = domain; });
     this.notes = "";
     this.filters = {domain: "", query: "", shown: PAGE_SIZE};
@@ -139,7 +149,7 @@
 
   App.prototype.yesNo = function (question, name, onChange) {
     var self = this;
-    var hint = question.help ? el("p", {"class": "lon-hint", id: "hint-" + name, text: question.help}) : null;
+    var hint = question.help ? rich("p", question.help, self.data, {"class": "lon-hint", id: "hint-" + name}) : null;
     var options = ["yes", "no"].map(function (value) {
       var input = el("input", {type: "radio", name: name, value: value, id: name + "-" + value,
         checked: self.state.answers[question.id] === value, "aria-describedby": hint ? "hint-" + name : null});
@@ -147,7 +157,7 @@
       return el("div", {"class": "lon-radio"}, [input, el("label", {"for": name + "-" + value,
         text: value === "yes" ? "Yes" : "No"})]);
     });
-    return el("fieldset", {"class": "lon-question"}, [el("legend", {text: question.question}), hint,
+    return el("fieldset", {"class": "lon-question"}, [el("legend", {text: named(question.question, self.data)}), hint,
       el("div", {"class": "lon-radios"}, options)]);
   };
 
@@ -164,7 +174,7 @@
       if (missing.length) {
         error.hidden = false;
         error.textContent = "Answer every question, yes or no. Not answered yet: " +
-          missing.map(function (q) { return q.question; }).join(" ");
+          missing.map(function (q) { return named(q.question, self.data); }).join(" ");
         error.focus();
         return;
       }
@@ -184,7 +194,7 @@
     this.data.safety.forEach(function (question) {
       if (self.state.answers[question.id] !== "yes") { return; }
       self.root.appendChild(el("section", {"class": "lon-act"}, [
-        el("h3", {text: question.question}), rich("p", question.action, self.data)]));
+        el("h3", {text: named(question.question, self.data)}), rich("p", question.action, self.data)]));
     });
     this.drawApplies();
     this.drawRecord();
@@ -271,7 +281,7 @@
 
   App.prototype.haystack = function (indicator) {
     if (!this.searchable[indicator.id]) {
-      this.searchable[indicator.id] = (indicator.text + " " + indicator.keywords.join(" ")).toLowerCase();
+      this.searchable[indicator.id] = (named(indicator.text, this.data) + " " + indicator.keywords.join(" ")).toLowerCase();
     }
     return this.searchable[indicator.id];
   };
@@ -305,7 +315,7 @@
     var box = el("input", {type: "checkbox", id: id, value: indicator.id, checked: this.state.indicators.indexOf(indicator.id) !== -1});
     box.addEventListener("change", function () { self.toggle(indicator.id, box.checked); });
     return el("li", {"class": "lon-picker__item"}, [box, el("label", {"for": id}, [
-      badge(this.levels[indicator.level]), " ", el("span", {text: indicator.text}), " ",
+      badge(this.levels[indicator.level]), " ", el("span", {text: named(indicator.text, this.data)}), " ",
       el("span", {"class": "lon-picker__domain", text: this.domains[indicator.domain].name})])]);
   };
 
@@ -348,15 +358,15 @@
     }
     var level = this.levels[result.level];
     this.root.appendChild(el("div", {"class": "lon-result-level lon-tone-" + level.tone}, [
-      el("p", {text: "This suggests"}), badge(level), el("p", {text: level.summary})]));
+      el("p", {text: "This suggests"}), badge(level), rich("p", level.summary, this.data)]));
     this.root.appendChild(el("h3", {text: "Why"}));
     this.root.appendChild(el("ul", {"class": "lon-reasons"}, result.reasons.map(function (reason) {
       var indicator = reason.rule === "indicator" || reason.rule === "always-highest-level";
-      var said = indicator ? el("a", {href: self.data.indicator_url.replace("ID", reason.source), text: reason.text})
+      var said = indicator ? el("a", {href: self.data.indicator_url.replace("ID", reason.source), text: named(reason.text, self.data)})
         : rich("span", reason.text, self.data);
       return el("li", {}, [el("strong", {text: self.reasonLabel(reason) + " "}), said]);
     })));
-    this.root.appendChild(el("p", {"class": "lon-caveat"}, [el("strong", {text: this.data.rules.caveat})]));
+    this.root.appendChild(el("p", {"class": "lon-caveat"}, [rich("strong", this.data.rules.caveat, this.data)]));
     this.drawFirstActions();
     this.drawApplies();
     this.drawRecord();
@@ -394,8 +404,8 @@
     this.root.appendChild(el("h3", {text: "What to do"}));
     responses.forEach(function (response) {
       self.root.appendChild(el("section", {"class": "lon-response"}, [el("h4", {text: response.title}),
-        rich("p", response.summary, data), rich("p", "Who leads: " + response.who_leads, data),
-        response.timescale ? rich("p", "Timescale: " + response.timescale, data) : null,
+        rich("p", response.summary, data), rich("p", labelled("Who leads: ", response.who_leads), data),
+        response.timescale ? rich("p", labelled("Timescale: ", response.timescale), data) : null,
         el("ol", {}, response.steps.map(function (step) { return rich("li", step, data); }))]));
     });
     this.root.appendChild(el("h3", {text: "Whom to contact"}));
@@ -405,7 +415,7 @@
         contact.hours ? " (" + contact.hours.join("; ") + ")" : "", contact.verified ? "" : " Not yet verified: check before use."]);
     })));
     this.links("Procedures", result.procedures.map(function (id) {
-      var note = data.rules.always_offer.indexOf(id) !== -1 ? " (" + data.rules.always_offer_note + ")" : "";
+      var note = data.rules.always_offer.indexOf(id) !== -1 ? " (" + plain(data.rules.always_offer_note, data) + ")" : "";
       return [data.procedures[id].name, data.procedures[id].url, note];
     }));
     this.links("Services", result.services.map(function (id) { return [data.services[id].name, data.services[id].url, ""]; }));
@@ -434,7 +444,7 @@
     this.root.appendChild(el("section", {"class": "lon-record", "aria-labelledby": "lon-record-title"}, [
       el("h3", {id: "lon-record-title", text: "A rationale to record"}),
       el("p", {text: "Copy this into the child's record or a referral form, or print it."}),
-      el("p", {"class": "lon-privacy", id: "lon-helper-privacy"}, [el("strong", {text: this.data.rules.privacy_note})]),
+      el("p", {"class": "lon-privacy", id: "lon-helper-privacy"}, [rich("strong", this.data.rules.privacy_note, this.data)]),
       el("label", {"for": "lon-helper-notes", text: "Your notes (optional)"}), notes,
       el("label", {"for": "lon-helper-rationale", text: "The rationale"}), record,
       el("p", {}, [copy, " ", print]), status]));
@@ -458,16 +468,16 @@
     var lines = ["Which level? A record of the decision", "Date: " + new Date().toLocaleDateString("en-GB",
       {day: "numeric", month: "long", year: "numeric"}), "Guidance: " + data.partnership + " Level of Need guidance, version " + data.version, "",
       "Safety questions:"];
-    data.safety.forEach(function (q) { lines.push("- " + q.question + " " + (self.state.answers[q.id] === "yes" ? "Yes" : "No")); });
+    data.safety.forEach(function (q) { lines.push("- " + plain(q.question, data) + " " + (self.state.answers[q.id] === "yes" ? "Yes" : "No")); });
     data.rules.routing_questions.concat(data.rules.circumstances).forEach(function (q) {
-      if (self.state.answers[q.id]) { lines.push("- " + q.question + " " + (self.state.answers[q.id] === "yes" ? "Yes" : "No")); }
+      if (self.state.answers[q.id]) { lines.push("- " + plain(q.question, data) + " " + (self.state.answers[q.id] === "yes" ? "Yes" : "No")); }
     });
     if (this.state.age) { lines.push("Age: " + data.ages.filter(function (b) { return b.id === self.state.age; })[0].label); }
     if (!result.stopped) {
       lines.push("", "Indicators chosen:");
       this.state.indicators.forEach(function (id) {
         var indicator = self.index.indicators[id];
-        lines.push("- [" + id + "] " + indicator.text + " (" + self.levels[indicator.level].label + ")");
+        lines.push("- [" + id + "] " + plain(indicator.text, data) + " (" + self.levels[indicator.level].label + ")");
       });
     }
     lines.push("", "Suggested level: " + (result.level ? this.levels[result.level].label : "none yet"), "Why:");
@@ -478,8 +488,8 @@
       lines.push("- " + response.title + ". Who leads: " + plain(response.who_leads, data) +
         (response.timescale ? " Timescale: " + plain(response.timescale, data) : ""));
     });
-    lines.push("- Contact: " + result.contacts.slice(0, 3).map(function (id) { return plain("((" + id + "))", data); }).join("; "));
-    lines.push("", "Notes:", this.notes.trim() || "(none)", "", data.rules.caveat);
+    lines.push("- Contact: " + result.contacts.slice(0, 3).map(function (id) { return data.contacts[id].text; }).join("; "));
+    lines.push("", "Notes:", this.notes.trim() || "(none)", "", plain(data.rules.caveat, data));
     return lines.join("\n");
   };
 
