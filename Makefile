@@ -8,12 +8,12 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve site check lint test generated bench clean
+.PHONY: setup serve site check lint test generated bench clean constraints
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
 # axe-core (accessibility) and vnu-jar (the current Nu HTML Checker) for the tests, from the
@@ -56,6 +56,11 @@ bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python bench/bench_helper.py
 	$(BIN)/python bench/bench_search.py
 	$(BIN)/python bench/bench_pdf.py
+
+# The exact versions every install uses (docs/security.md): run after changing a range in pyproject.toml.
+constraints: $(STAMP)
+	{ sed -n '1,3p' constraints.txt; $(BIN)/pip freeze --exclude-editable | grep -v '^-e'; } > constraints.new
+	mv constraints.new constraints.txt
 
 clean:
 	rm -rf $(VENV) node_modules site .pytest_cache .mypy_cache .ruff_cache

@@ -60,11 +60,33 @@ def test_the_pull_request_workflow_checks_builds_and_comments() -> None:
     scripts = "\n".join(_runs(workflow))
     assert "levelofneed check --strict --near-duplicates --format github" in scripts
     assert "mkdocs build --strict" in scripts
-    assert re.search(r"levelofneed diff \"origin/\$BASE_REF\" > summary\.md", scripts)
+    assert re.search(r"levelofneed diff \"origin/\$BASE_REF\" --max-chars 60000 > summary\.md", scripts)
     assert "gh pr comment" in scripts and "--body-file summary.md" in scripts
-    assert workflow["permissions"]["pull-requests"] == "write"
     checkout = workflow["jobs"]["check"]["steps"][0]
     assert checkout["with"]["fetch-depth"] == 0  # the diff needs the base branch
+
+
+def test_the_pull_requests_code_never_runs_beside_a_token_that_can_write() -> None:
+    """The job that runs the pull request's code can only read, and keeps no token on disk; the job that
+    comments runs none of it (F19)."""
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "check.yml").read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {}
+    check, comment = workflow["jobs"]["check"], workflow["jobs"]["comment"]
+    assert check["permissions"] == {"contents": "read"}
+    assert check["steps"][0]["with"]["persist-credentials"] is False
+    assert comment["permissions"] == {"pull-requests": "write"}
+    assert not any("checkout" in step.get("uses", "") for step in comment["steps"])
+    assert not any("levelofneed" in step.get("run", "") or "pip" in step.get("run", "") for step in comment["steps"])
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_by_commit_and_packages_by_version(path: Path) -> None:
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    uses = [step["uses"] for job in workflow["jobs"].values() for step in job["steps"] if "uses" in step]
+    assert uses and all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action) for action in uses), uses
+    installs = [script for script in _runs(workflow) if "pip install" in script]
+    assert all("-c constraints.txt" in script for script in installs)
+    assert all("timeout-minutes" in job for job in workflow["jobs"].values())
 
 
 def test_the_pull_request_template_has_the_editors_checklist() -> None:

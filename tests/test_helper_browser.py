@@ -180,11 +180,13 @@ def test_state_lives_in_the_fragment_and_back_works(opened: tuple[Any, Watch], b
 def _scroll_through(page: Any) -> None:
     """Scroll the whole page down, a screen at a time, as a reader does, letting the theme's timers run
     (on a fake clock: no waiting) after each step, so that anything the theme does on scroll is done."""
-    height = page.evaluate("document.documentElement.scrollHeight")
-    for _ in range(height // 400 + 2):
+    at_bottom = "window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2"
+    for _ in range(200):
+        if page.evaluate(at_bottom):
+            break
         page.mouse.wheel(0, 400)
         page.clock.run_for(1000)
-    assert page.evaluate("window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2")
+    assert page.evaluate(at_bottom)
 
 
 def test_the_answers_survive_scrolling_reload_back_forward_and_a_copied_link(chromium: Any, base_url: str,
@@ -345,3 +347,56 @@ def test_hostile_text_in_the_guidance_never_runs(chromium: Any, tmp_path: Path) 
             page.locator("#lon-helper").get_by_text("onerror", exact=False).first.wait_for()
             assert page.evaluate("window.__pwned") is None
             assert page.locator("#lon-helper img, #lon-helper script, #lon-helper a[href^='javascript']").count() == 0
+
+
+ODD_LINKS = {
+    "an indicator renamed since the link was shared": "#step=result&i=attendance-below-90,renamed-since",
+    "a broken % escape": "#step=seen&i=attendance-below-90&a=%E0%A4%A",
+    "names every object has": "#step=result&i=__proto__,constructor,attendance-below-90&a=toString.yes,"
+                              "__proto__.no&age=constructor",
+    "an age band that does not exist": "#step=result&i=attendance-below-90&age=0-99",
+    "a made-up answer": "#step=result&i=attendance-below-90&a=suicide-plan.maybe",
+}
+
+
+@pytest.mark.parametrize("link", list(ODD_LINKS), ids=list(ODD_LINKS))
+def test_an_odd_or_stale_link_still_shows_a_step_with_a_note(opened: tuple[Any, Watch], base_url: str,
+                                                             link: str) -> None:
+    """F2: these threw after the static help was hidden, leaving a blank page."""
+    page, watch = opened
+    page.goto("about:blank")  # a fresh load, as when the link is opened from an email
+    open_helper(page, base_url, ODD_LINKS[link])
+    helper = page.locator("#lon-helper")
+    assert helper.is_visible() and page.locator("#lon-helper h2").count() == 1
+    assert "could not be used" in helper.inner_text()
+    if "step=result" in ODD_LINKS[link] and "toString.yes" not in ODD_LINKS[link]:
+        assert "Level 2" in page.locator(".lon-result-level").inner_text()
+        assert "[attendance-below-90]" in page.locator("#lon-helper-rationale").input_value()
+    assert "renamed-since" not in page.url and "maybe" not in page.url  # the cleaned state replaces the link
+    assert watch.errors == []
+
+
+def test_a_link_with_an_id_repeated_90000_times_draws_it_once(opened: tuple[Any, Watch], base_url: str) -> None:
+    page, _ = opened
+    page.goto("about:blank")
+    open_helper(page, base_url, "#step=seen&i=" + ",".join(["attendance-below-90"] * 90_000))
+    assert page.locator("#lon-pick-attendance-below-90").count() == 1
+    assert page.locator("#lon-helper-static").is_hidden()
+
+
+def test_when_the_helper_cannot_start_the_static_help_stays(chromium: Any, base_url: str,
+                                                            guidance: Guidance) -> None:
+    with chromium_page(chromium, base_url, bypass_csp=True) as (page, _):
+        page.route("**/helper-data.json", lambda route: route.fulfill(status=200, body="{not json"))
+        page.goto(f"{base_url}which-level/#step=result&i=attendance-below-90", wait_until="networkidle")
+        page.wait_for_function("document.querySelector('#lon-helper').hidden")
+        static = page.locator("#lon-helper-static")
+        assert static.is_visible() and guidance.safety_questions[0].question in static.inner_text()
+
+
+def test_a_damaged_link_on_any_page_throws_nothing(chromium: Any, base_url: str) -> None:
+    """F16: levelofneed.js opened folds with decodeURIComponent and threw a URIError."""
+    with chromium_page(chromium, base_url, bypass_csp=True) as (page, watch):
+        page.goto(f"{base_url}services/#%E0%A4%A", wait_until="networkidle")
+        page.goto(f"{base_url}levels/level-2/#constructor", wait_until="networkidle")
+        assert watch.errors == []

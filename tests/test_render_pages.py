@@ -7,6 +7,7 @@ which is what MkDocs does with them.
 
 from __future__ import annotations
 
+import html
 import re
 
 import markdown
@@ -247,6 +248,6 @@ def test_a_link_or_a_title_writes_a_contact_out(guidance: Guidance) -> None:
     indicator = guidance.indicators[0]
     named = indicator.model_copy(update={"text": "Ask ((front-door)) for advice."})
     pages = render_pages(guidance.replace(indicators=(named, *guidance.indicators[1:])))
-    expected = f"Ask {named_text('((front-door))', guidance.contact_by_id)} for advice."
+    expected = html.escape(f"Ask {named_text('((front-door))', guidance.contact_by_id)} for advice.")
     assert f'title: "{expected}"' in pages[page_paths.indicator(named)]
     assert "((" not in "".join(pages.values())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -116,18 +117,40 @@ class LoadError(Exception):
         self.finding = finding
 
 
-def load_document(file: Path, display_path: str) -> Document | Finding:
-    """Read, compose and convert one file, or explain why it cannot be read."""
+def load_document(file: Path, display_path: str, root: Path | None = None) -> Document | Finding:
+    """Read, compose and convert one file, or explain why it cannot be read.
+
+    Only a regular file is read, and never more than the size limit: a pipe would make the
+    read wait for ever, and a link to ``/dev/zero`` would read until memory ran out. A link
+    that leads out of ``root`` is refused, so that no file outside the repository (a
+    credential, say) is read, or quoted in a finding.
+    """
     try:
+        _refuse_special(file, display_path, root)
         text = _read_text(file, display_path)
-        root = _compose(text, display_path)
-        return Document(display_path, _Converter(display_path, len(text)).convert(root), text, root)
+        nodes = _compose(text, display_path)
+        return Document(display_path, _Converter(display_path, len(text)).convert(nodes), text, nodes)
     except LoadError as error:
         return error.finding
 
 
 def _error(path: str, line: int, column: int, message: str, hint: str) -> LoadError:
     return LoadError(Finding(path, line, column, "error", message, hint))
+
+
+def _refuse_special(file: Path, path: str, root: Path | None) -> None:
+    try:
+        regular = stat.S_ISREG(file.stat().st_mode)
+        outside = root is not None and not file.resolve().is_relative_to(root.resolve())
+    except OSError as error:
+        raise _error(path, 1, 1, f"file cannot be read ({error.strerror or error})",
+                     "check that the file exists and that you may read it") from None
+    if not regular:
+        raise _error(path, 1, 1, "not a regular file (a pipe, a device or a link to one)",
+                     "replace it with an ordinary YAML file, or delete it")
+    if outside:
+        raise _error(path, 1, 1, "a link to a file outside the repository",
+                     "copy the content into the repository instead of linking to it")
 
 
 def _read_text(file: Path, path: str) -> str:
@@ -138,12 +161,28 @@ def _read_text(file: Path, path: str) -> str:
                      "check that the file exists and that you may read it") from None
 
 
+def _read_at_most(file: Path, limit: int) -> bytes:
+    """The file's bytes, but never more than ``limit``, whatever its size says; read in chunks, so a
+    small file costs little memory."""
+    chunks: list[bytes] = []
+    read = 0
+    with file.open("rb") as stream:
+        while read < limit:
+            chunk = stream.read(min(1 << 16, limit - read))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            read += len(chunk)
+    return b"".join(chunks)
+
+
 def _decode(file: Path, path: str) -> str:
     size = file.stat().st_size
-    if size > MAX_FILE_BYTES:
+    raw = b"" if size > MAX_FILE_BYTES else _read_at_most(file, MAX_FILE_BYTES + 1)
+    if size > MAX_FILE_BYTES or len(raw) > MAX_FILE_BYTES:
+        size = max(size, len(raw))
         raise _error(path, 1, 1, f"file is {size // 1024 // 1024} MiB, over the 20 MiB limit",
                      "split it into several smaller files of the same kind")
-    raw = file.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

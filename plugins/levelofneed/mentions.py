@@ -9,6 +9,7 @@ reading the YAML. The checks run later, once every contact is known (:mod:`.cont
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -16,12 +17,23 @@ from typing import Any, Literal
 from .load import Document
 
 PLACEHOLDER = re.compile(r"\(\(([^()]*)\)\)")
-# A UK number starts with 0 or +44; seven or more digits, spaces or hyphens between them.
-# "999", "101" and years in prose never match.
-PHONE = re.compile(r"(?<![\w+/=.#])(?:\+44[ -]?|0)\d(?:[ -]?\d){5,}(?!\d)")
-# A cheap first pass over a file's raw text: the regex starts with a character class, which
-# re can scan for quickly; a candidate that follows a word character (a date, an id) is dropped.
-_CANDIDATE = re.compile(r"[+0](?:44)?[\s-]*\d(?:[\s-]*\d){5,}")
+# A number is looked for in text made comparable first (:func:`comparable`): full-width digits
+# and odd spaces folded by NFKC, zero-width characters dropped. Between digits it may have up
+# to three separators (spaces, dots, dashes of any kind, brackets), so "(0151) 934 4013",
+# "0151.934.4013", "0151–934–4013" and "+44 (0)151 934 4013" are all numbers. Every repeat is
+# bounded, so a long run of anything cannot make the search slow. "999", "101" and years in
+# prose never match; nor does a date written with dots or dashes (:data:`_DATE`).
+_SEPARATOR = r"[\s.()\u2010-\u2015-]"
+PHONE = re.compile(rf"(?<![\w+/=.#])(?:\+\s?44{_SEPARATOR}{{0,3}}(?:\(0\){_SEPARATOR}{{0,2}})?|\(?0)"
+                   rf"\d(?:{_SEPARATOR}{{0,3}}\d){{5,}}(?!\d)")
+_DATE = re.compile(r"\d{1,2}[.\-/]\d{1,2}[.\-/]\d{2,4}")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+# A cheap first pass over a file's raw text, before anything is normalised, so its offsets
+# are the file's own: a sign or a zero (ASCII or full-width) or a bracket, then six or more
+# digits with bounded separators between them (zero-width and full-width ones included).
+_DIGIT = "[0-9\uff10-\uff19]"
+_RAW_SEPARATOR = "[\\s.()\u2010-\u2015\u00ad\u200b-\u200d\u2060\ufeff\uff08\uff09-]"
+_CANDIDATE = re.compile(f"[+\uff0b0\uff10(\uff08](?:{_RAW_SEPARATOR}{{0,4}}{_DIGIT}){{6,}}")
 _NOT_BEFORE = frozenset("+/=.#_" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _SPACE = re.compile(r"\s+")
 
@@ -39,10 +51,17 @@ class Mention:
     written: str  # exactly as it appears in the text
 
 
+def comparable(text: str) -> str:
+    """Text as a number check reads it: NFKC (full-width digits become digits, odd spaces spaces),
+    without zero-width characters, so no way of writing a number hides it."""
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+
+
 def digits(number: str) -> str:
-    """A number reduced to its digits, with +44 read as 0, so spacing never hides a copy."""
-    plain = re.sub(r"\D", "", number)
-    return "0" + plain[2:] if number.strip().startswith("+44") else plain
+    """A number reduced to its digits, with +44 (and a '(0)' after it) read as 0, so spacing never hides a copy."""
+    written = comparable(number).strip().replace("(0)", "")
+    plain = re.sub(r"\D", "", written)
+    return "0" + plain[2:] if written.startswith("+") and plain.startswith("44") else plain
 
 
 def find_mentions(document: Document) -> list[Mention]:
@@ -96,5 +115,6 @@ def _in_text(document: Document, text: str, path: Path) -> Iterator[Mention]:
             yield Mention(document, path, "contact", found.group(1).strip(), found.group(0))
     if defines_a_number(path) or _CANDIDATE.search(text) is None:
         return
-    for found in PHONE.finditer(_SPACE.sub(" ", text)):
-        yield Mention(document, path, "number", digits(found.group(0)), found.group(0))
+    for found in PHONE.finditer(_SPACE.sub(" ", comparable(text))):
+        if not _DATE.fullmatch(found.group(0)):
+            yield Mention(document, path, "number", digits(found.group(0)), found.group(0))

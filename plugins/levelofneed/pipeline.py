@@ -45,16 +45,28 @@ class GuidanceError(Exception):
         super().__init__("\n".join(f.as_text() for f in self.findings))
 
 
-def content_files(root: Path, folder: str) -> list[Path]:
-    """The YAML files under ``root/folder``, in a stable order."""
+def content_files(root: Path, folder: str) -> tuple[list[Path], list[Finding]]:
+    """The YAML files under ``root/folder``, in a stable order, and a finding for each folder that
+    could not be read (its files would otherwise vanish without a word)."""
     base = root / folder
+    unreadable: list[Finding] = []
+    if base.exists() and not base.is_dir():
+        return [], [Finding(f"{folder}", 1, 1, "error", f"'{folder}' is a file, not a folder",
+                            f"move it aside and make a folder '{folder}/' for the content")]
+
+    def report(error: OSError) -> None:
+        where = Path(error.filename or base).relative_to(root).as_posix()
+        unreadable.append(Finding(f"{where}/", 1, 1, "error",
+                                  f"folder cannot be read ({error.strerror or error})",
+                                  "check that the folder exists and that you may read it"))
+
     found = [
         Path(directory, name)
-        for directory, _, names in os.walk(base)
+        for directory, _, names in os.walk(base, onerror=report)
         for name in names
         if name.endswith(YAML_SUFFIXES)
     ]
-    return sorted(found)
+    return sorted(found), unreadable
 
 
 @contextmanager
@@ -126,8 +138,10 @@ def _load_and_validate(root: Path, folder: Folder, collected: Collected, finding
     Holding every file's data until all were read made check grow faster than the
     content (bench/README.md).
     """
-    for file in content_files(root, folder):
-        loaded = load_document(file, file.relative_to(root).as_posix())
+    files, unreadable = content_files(root, folder)
+    findings.extend(unreadable)
+    for file in files:
+        loaded = load_document(file, file.relative_to(root).as_posix(), root)
         if isinstance(loaded, Finding):
             findings.append(loaded)
             continue

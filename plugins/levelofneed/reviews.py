@@ -39,7 +39,7 @@ def due_state(due: dt.date | None, today: dt.date, within_days: int) -> DueState
         return None
     if review_overdue(due, today):
         return "overdue"
-    return "due soon" if due <= today + dt.timedelta(days=within_days) else None
+    return "due soon" if (due - today).days <= within_days else None  # no date arithmetic past year 9999
 
 
 def verification_due(verification: Verification) -> dt.date | None:

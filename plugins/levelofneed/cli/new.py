@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from ..editors.insert import InsertError, append_item
 from ..editors.scaffold import (
@@ -35,6 +38,11 @@ from ..guidance import Guidance
 from ..model.common import ID_PATTERN
 from ..pipeline import read_for_editing
 from .common import EXIT_OK, EXIT_USAGE, add_root
+
+try:  # the C loader is faster; both read the same
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 NAME = "new"
 Ask = Callable[[str], str]
@@ -66,6 +74,7 @@ def run(args: argparse.Namespace, ask: Ask | None = None) -> int:
     guidance, claimed = read_for_editing(args.root)
     interactive = ask is not None or sys.stdin.isatty()
     try:
+        _refuse_unwritable_text(args)
         values = gather(scaffold, args, guidance, (ask or input) if interactive else None)
         record_id = _record_id(scaffold, args.record_id, values, taken_ids(scaffold, guidance) | claimed.get(
             scaffold.key, set()))
@@ -80,6 +89,18 @@ def run(args: argparse.Namespace, ask: Ask | None = None) -> int:
         print(f"{place.path}:{line + offset}:1: fill in {what}")
     print("then run 'levelofneed check'" if gaps else "run 'levelofneed check' to make sure")
     return EXIT_OK
+
+
+def _refuse_unwritable_text(args: argparse.Namespace) -> None:
+    """A byte that is not UTF-8 in an argument reaches Python as a lone surrogate, which YAML cannot read
+    back: written, it would stop every record in the file from loading."""
+    for name, value in vars(args).items():
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise UsageError(f"--{name.replace('_', '-')} holds bytes that are not UTF-8 text — "
+                                 "retype it, or set your terminal to UTF-8") from None
 
 
 def gather(scaffold: Scaffold, args: argparse.Namespace, guidance: Guidance, ask: Ask | None) -> dict[str, Any]:
@@ -128,12 +149,18 @@ def _place(scaffold: Scaffold, args: argparse.Namespace, guidance: Guidance, val
     chosen = target(scaffold, guidance, values, record_id)
     if args.file is None:
         return chosen
-    path = Path(args.file)
-    if path.is_absolute():
-        path = path.resolve().relative_to(args.root.resolve())
-    if path.suffix not in (".yaml", ".yml") or path.parts[0] not in ("guidance", "briefings"):
-        raise UsageError(f"'{args.file}' is not a YAML file under guidance/ or briefings/")
-    return Target(path.as_posix(), chosen.keys)
+    return Target(confined(args.root, args.file), chosen.keys)
+
+
+def confined(root: Path, given: str) -> str:
+    """``given`` as a path under the root's guidance/ or briefings/, with '..' and links resolved: a
+    command told to write elsewhere writes nothing."""
+    base = root.resolve()
+    resolved = (base / given).resolve()  # an absolute ``given`` stays absolute
+    folders = [(base / folder).resolve() for folder in ("guidance", "briefings")]
+    if resolved.suffix not in (".yaml", ".yml") or not any(resolved.is_relative_to(f) for f in folders):
+        raise UsageError(f"'{given}' is not a YAML file under guidance/ or briefings/ in {root}")
+    return resolved.relative_to(base).as_posix()
 
 
 def _write(scaffold: Scaffold, root: Path, place: Target, lines: list[str]) -> int:
@@ -147,7 +174,26 @@ def _write(scaffold: Scaffold, root: Path, place: Target, lines: list[str]) -> i
     elif not place.keys:
         raise UsageError(f"'{place.path}' already exists; a {scaffold.name} has a file of its own")
     else:
-        inserted = append_item(file.read_text(encoding="utf-8"), place.keys, lines)
+        inserted = append_item(_read(file, place.path), place.keys, lines)
         text, line = inserted.text, inserted.line
-    file.write_text(text, encoding="utf-8")
+    _replace(file, text, place.path)
     return line
+
+
+def _read(file: Path, path: str) -> str:
+    try:
+        return file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"'{path}' is not UTF-8 text; save it as UTF-8, then try again") from None
+
+
+def _replace(file: Path, text: str, path: str) -> None:
+    """Write ``text`` only once YAML reads it back, and in one step: a failure leaves the file as it was."""
+    try:
+        yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        raise UsageError(f"the record would make '{path}' unreadable ({str(error).splitlines()[0]}); "
+                         "nothing was written — check the values given") from None
+    staging = file.with_name(f".{file.name}.new")
+    staging.write_text(text, encoding="utf-8")
+    os.replace(staging, file)

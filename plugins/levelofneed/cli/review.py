@@ -18,10 +18,15 @@ from .common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_root, iso_date, load
 NAME = "review"
 
 
+MOST_DAYS = 36_500  # a hundred years: further ahead is not a review plan
+
+
 def _days(text: str) -> int:
-    """An argparse type for a number of days, 0 or more."""
+    """An argparse type for a number of days, 0 to a hundred years."""
     if not text.isdigit():
         raise argparse.ArgumentTypeError(f"'{text}' is not a number of days; write a whole number such as 30")
+    if int(text) > MOST_DAYS:
+        raise argparse.ArgumentTypeError(f"{text} days is more than a hundred years; use at most {MOST_DAYS:,}")
     return int(text)
 
 

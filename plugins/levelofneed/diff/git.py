@@ -16,6 +16,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from ..findings import Finding
 from ..pipeline import CONTENT_FOLDERS, Result, check
 
 
@@ -56,37 +57,58 @@ def _commit(top: Path, revision: str) -> str:
                             "check the spelling, or fetch it first (e.g. 'git fetch origin main')") from None
 
 
-def write_revision(root: Path, revision: str, target: Path) -> str:
-    """Write the content folders of ``revision`` (as seen from ``root``) into ``target``; returns the commit."""
+def write_revision(root: Path, revision: str, target: Path) -> tuple[str, list[Finding]]:
+    """Write the content folders of ``revision`` (as seen from ``root``) into ``target``; returns the
+    commit, and a finding for each entry that was not written (a link, a device, a path outside)."""
     top, prefix = _locate(root)
     commit = _commit(top, revision)
     tree = f"{commit}:{prefix}"
     names = _git(top, "ls-tree", "--name-only", tree).decode("utf-8", "replace").splitlines()
     folders = [folder for folder in CONTENT_FOLDERS if folder in names]
+    refused: list[Finding] = []
     if folders:
         archive = _git(top, "archive", "--format=tar", tree, *folders)
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            _extract(tar, target)
-    return commit
+        try:
+            with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+                refused = _extract(tar, target, revision)
+        except tarfile.TarError as error:
+            raise RevisionError(f"the content of '{revision}' could not be unpacked ({error})") from None
+    return commit, refused
 
 
-def _extract(tar: tarfile.TarFile, target: Path) -> None:
+def _extract(tar: tarfile.TarFile, target: Path, revision: str) -> list[Finding]:
     """Only plain files and folders, only inside ``target``: content from history is not trusted to be tidy.
 
-    Python's "data" filter does exactly this; releases of 3.11 before 3.11.4 lack it, so
-    the same rule is applied by hand there.
+    Each member goes through Python's "data" filter; one it refuses (a symbolic link,
+    above all one to an absolute path) is reported as a finding rather than stopping
+    the whole comparison with a traceback.
     """
+    refused = []
+    for member in tar.getmembers():
+        try:
+            _extract_one(tar, member, target)
+        except (tarfile.FilterError, OSError) as error:
+            refused.append(Finding(member.name, 1, 1, "error",
+                                   f"in '{revision}', this is not a regular file ({error})",
+                                   "content must be ordinary YAML files: replace the link or special file"))
+    return refused
+
+
+def _extract_one(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path) -> None:
     if hasattr(tarfile, "data_filter"):
-        tar.extractall(target, filter="data")
+        tar.extract(member, target, filter="data")
         return
-    for member in tar.getmembers():  # pragma: no cover - Python 3.11.0 to 3.11.3 only
-        inside = (target / member.name).resolve().is_relative_to(target.resolve())
-        if inside and (member.isfile() or member.isdir()):
-            tar.extract(member, target)
+    inside = (target / member.name).resolve().is_relative_to(target.resolve())  # pragma: no cover - 3.11.0–3.11.3
+    if not (inside and (member.isfile() or member.isdir())):  # pragma: no cover
+        raise tarfile.FilterError(member.name)  # pragma: no cover
+    tar.extract(member, target)  # pragma: no cover
 
 
 def check_revision(root: Path, revision: str, today: dt.date | None = None) -> Result:
-    """Today's check of the guidance as it was at ``revision``."""
+    """Today's check of the guidance as it was at ``revision``; entries that could not be unpacked fail it."""
     with tempfile.TemporaryDirectory(prefix="levelofneed-diff-") as folder:
-        write_revision(root, revision, Path(folder))
-        return check(Path(folder), today)
+        _, refused = write_revision(root, revision, Path(folder))
+        result = check(Path(folder), today)
+        if not refused:
+            return result
+        return Result((*refused, *result.findings), None)

@@ -3,6 +3,13 @@
 Reviewers are safeguarding professionals, not programmers, so the report says what a
 change means ("moved from Level 2 to Level 3"), flags moves between levels before
 anything else, and quotes the guidance's own words rather than its YAML.
+
+The report is posted as a comment by a workflow, and anyone may open a pull request, so
+everything taken from the content is inert Markdown (docs/security.md): Markdown and HTML
+characters are escaped, ``@mentions`` are broken so that nobody is notified, and every code
+span or fence is longer than any run of backticks inside it. GitHub refuses a comment over
+65,536 characters without a word, so :func:`render_markdown` can cap the report: the moves
+between levels come first and are kept, and a note says where the rest is.
 """
 
 from __future__ import annotations
@@ -22,7 +29,16 @@ from .fields import FieldChange
 Mode = Literal["diff", "compare"]
 # Kinds are titled as the registry titles them, but for these.
 TITLES = {"contacts": "Contacts", "briefings": "7-minute briefings", "changes": "What's changed (versions)"}
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>|#~])")
+# Every character that can start Markdown, HTML or a character reference in GitHub's flavour, in the
+# middle of a line (the report never starts a line with text from the content).
+# '&', '<' and '>' become character references, which every Markdown renderer leaves as text.
+_MARKDOWN = re.compile(r"([\\`*_\[\]|#~!])")
+# '@name' notifies a person or team on GitHub; a zero-width space after '@' keeps it text.
+_MENTION = re.compile(r"@(?=\w)")
+_BACKTICKS = re.compile(r"`+")
+COMMENT_LIMIT = 60_000  # GitHub refuses a comment over 65,536 characters
+TRUNCATED = ("_The report is longer than a pull-request comment may be, so it stops here. The whole report "
+             "is on the workflow run's summary page (the step 'describe the change in plain English')._")
 
 
 @dataclass(frozen=True)
@@ -36,7 +52,7 @@ class Sides:
     def name(self, side: Literal["base", "head"]) -> str:
         """A side as the report names it: a revision or folder in code style, or 'the working tree'."""
         label = self.base if side == "base" else self.head
-        return f"`{label}`" if label is not None else "the working tree"
+        return code(label) if label is not None else "the working tree"
 
 
 @dataclass(frozen=True)
@@ -53,8 +69,24 @@ def _title(kind: str) -> str:
 
 
 def _md(text: str) -> str:
-    """Text from the guidance, with Markdown's special characters escaped, on one line."""
-    return _MARKDOWN.sub(r"\\\1", squash(text))
+    """Text from the guidance as inert Markdown on one line: specials escaped, mentions broken."""
+    text = squash(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MENTION.sub("@\u200b", _MARKDOWN.sub(r"\\\1", text))
+
+
+def code(text: str) -> str:
+    """An identifier in a code span that nothing inside can close, with mentions broken."""
+    text = _MENTION.sub("@\u200b", squash(text))
+    ticks = "`" * (1 + max((len(run) for run in _BACKTICKS.findall(text)), default=0))
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{ticks}{pad}{text}{pad}{ticks}"
+
+
+def fence(lines: list[str], info: str = "text") -> list[str]:
+    """A fenced block no line inside can close: its fence is longer than any run of backticks."""
+    longest = max((len(run) for line in lines for run in _BACKTICKS.findall(line)), default=0)
+    marker = "`" * max(3, longest + 1)
+    return [f"{marker}{info}", *(_MENTION.sub("@\u200b", line) for line in lines), marker]
 
 
 def _value(value: Any) -> str:
@@ -83,22 +115,23 @@ def _field(change: FieldChange) -> str:
 
 def _move(move: Move, sides: Sides) -> str:
     if sides.mode == "compare":
-        ids = (f"`{move.was_id}` in {sides.name('base')}, `{move.id}` in {sides.name('head')}" if move.was_id
-               else f"`{move.id}`")
-        return (f"- {ids}: “{_md(move.text)}” is at **{move.before}** in {sides.name('base')} "
-                f"and at **{move.after}** in {sides.name('head')}")
-    was = f" (was `{move.was_id}`)" if move.was_id else ""
-    return f"- `{move.id}`{was} “{_md(move.text)}” moved from **{move.before}** to **{move.after}**"
+        ids = (f"{code(move.was_id)} in {sides.name('base')}, {code(move.id)} in {sides.name('head')}"
+               if move.was_id else code(move.id))
+        return (f"- {ids}: “{_md(move.text)}” is at **{_md(move.before)}** in {sides.name('base')} "
+                f"and at **{_md(move.after)}** in {sides.name('head')}")
+    was = f" (was {code(move.was_id)})" if move.was_id else ""
+    return f"- {code(move.id)}{was} “{_md(move.text)}” moved from **{_md(move.before)}** to **{_md(move.after)}**"
 
 
 def _record(change: RecordChange) -> Iterator[str]:
     name = f" “{_md(change.name)}”" if change.name and change.name != change.id else ""
-    where = f" at {change.level}" if change.status == "added" and change.level else (
-        f" (was at {change.level})" if change.level else "")
+    level = _md(change.level)
+    where = f" at {level}" if change.status == "added" and level else (f" (was at {level})" if level else "")
     status = "Reworded" if change.reworded else change.status.capitalize()
-    matched = (f" (matched by wording with `{change.was_id}`, {round((change.similarity or 0) * 100)}% of words "
-               "in common)" if change.similarity is not None else f" (was `{change.was_id}`)" if change.was_id else "")
-    yield f"- **{status}** `{change.id}`{name}{where}{matched}"
+    was = code(change.was_id) if change.was_id else ""
+    matched = (f" (matched by wording with {was}, {round((change.similarity or 0) * 100)}% of words "
+               "in common)" if change.similarity is not None else f" (was {was})" if was else "")
+    yield f"- **{status}** {code(change.id)}{name}{where}{matched}"
     for field_change in change.fields:
         yield f"  - {_field(field_change)}"
 
@@ -115,8 +148,13 @@ def _headline(changes: Changes, sides: Sides) -> list[str]:
     return lines if len(lines) > 2 else [*lines, "No changes to the guidance's content."]
 
 
-def render_markdown(changes: Changes, sides: Sides) -> str:
-    """The summary for a pull-request comment: moves first, then each kind that changed."""
+def render_markdown(changes: Changes, sides: Sides, limit: int | None = None) -> str:
+    """The summary for a pull-request comment: moves first, then each kind that changed.
+
+    With ``limit``, lines stop before the report passes that many characters, with a note
+    that says where the whole report is; the headline and the moves come first, so they
+    are the last to go.
+    """
     title = "How the two guidances differ" if sides.mode == "compare" else "What this change means for the guidance"
     lines = [f"## {title}", "", *_headline(changes, sides), ""]
     if changes.moves:
@@ -127,7 +165,15 @@ def render_markdown(changes: Changes, sides: Sides) -> str:
         lines += [f"### {_title(kind)}", ""]
         lines += [line for change in changes.of(kind) for line in _record(change)]
         lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return _within("\n".join(lines).rstrip() + "\n", limit)
+
+
+def _within(text: str, limit: int | None) -> str:
+    """``text`` cut at a line so that, with the note saying so, it stays within ``limit`` characters."""
+    if limit is None or len(text) <= limit:
+        return text
+    cut = text.rfind("\n", 0, max(0, limit - len(TRUNCATED) - 2))
+    return text[: cut + 1] + "\n" + TRUNCATED + "\n"
 
 
 def render_json(changes: Changes, sides: Sides) -> dict[str, Any]:
@@ -144,7 +190,7 @@ def failure_markdown(failures: list[Failure], sides: Sides) -> str:
         errors = sort_findings(f for f in failure.findings if f.severity == "error")
         lines += [f"{_side_name(failure, sides)} ({sides.name(failure.side)}) does not pass today's "
                   "`levelofneed check`, so what it means cannot be read. Its findings:", "",
-                  "```text", *(f.as_text() for f in errors), findings_summary(errors), "```", ""]
+                  *fence([*(f.as_text() for f in errors), findings_summary(errors)]), ""]
     lines.append("Fix the content, then compare again." if sides.mode == "compare" else
                  "A revision made before a change to the content model fails this way: compare with a later "
                  "revision, or fix the content and compare again.")

@@ -11,7 +11,10 @@ Events, in the order MkDocs fires them:
 - ``on_files``: print the PDFs first (not under ``serve``, unless ``pdf: true``), so pages can
   offer them with their sizes; then add every published page and file. A hand-written
   page at the same path wins.
-- ``on_page_markdown``: point "edit this page" at the YAML the page comes from.
+- ``on_nav``: mark the navigation's titles as already escaped (they were escaped once, when
+  written), so the theme neither escapes them again nor prints them raw.
+- ``on_page_markdown``: point "edit this page" at the YAML the page comes from, and mark a
+  generated page's title as already escaped, for the same reason.
 - ``on_env``: give templates the emergency banner.
 - ``on_post_build`` (priority -100, last): write our search index over the one Material's
   search plugin has just written, add the Content-Security-Policy to every page (not under
@@ -22,18 +25,20 @@ Events, in the order MkDocs fires them:
 
 from __future__ import annotations
 
+import html
 import logging
 import sys
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..findings import format_findings
@@ -84,7 +89,10 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
             return config
         refuse_features(config)
         self.guidance = load_or_fail(self._root(config))
-        config.site_name = site_title(self.guidance.partnership)  # the guidance names the site
+        # The guidance names the site. The theme prints the name raw in some places and escaped
+        # in others: escaped once and marked safe, it reads the same in both, and no markup in
+        # the partnership's name can ever reach a page as markup.
+        config.site_name = Markup(html.escape(site_title(self.guidance.partnership), quote=True))
         self.options = site_options(Path(config.docs_dir))
         if self.config.nav and config.nav is None:
             config.nav = navigation(self.guidance, handwritten_pages(Path(config.docs_dir)),
@@ -132,8 +140,20 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
         log.info("levelofneed: printed %d PDFs, %d pages in all", len(printed.files), pages)
         return printed
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Our navigation's titles were escaped when written (``render.text.title``): say so to the theme."""
+        if self.guidance is not None and self.config.nav:
+            for item in _walk(nav.items):
+                explicit = item.__dict__.get("title")  # a title the nav gave, not one read from the page
+                if isinstance(explicit, str):
+                    item.title = Markup(explicit)
+        return nav
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Send "edit this page" to the YAML file, since the Markdown is generated."""
+        """Send "edit this page" to the YAML file, since the Markdown is generated; and mark a generated
+        page's title (escaped once, in its front matter) as safe, so the theme does not escape it again."""
+        if page.file.generated_by is not None and isinstance(page.meta.get("title"), str):
+            page.meta["title"] = Markup(page.meta["title"])
         source = page.meta.get("lon_source")
         base_url = self._edit_base()
         if source and base_url:
@@ -165,7 +185,11 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(self.search_index)
         if self.config.enabled and self.config.csp and self.command != "serve":
-            pages = csp.add_to_site(Path(config.site_dir))
+            allowed = csp.allow_list([Path(folder) for folder in config.theme.dirs])
+            try:
+                pages = csp.add_to_site(Path(config.site_dir), allowed)
+            except csp.UnexpectedScriptError as error:
+                raise PluginError(str(error)) from None
             log.info("levelofneed: a Content-Security-Policy was added to %d pages", pages)
         if self.atomic is None:
             return
@@ -191,6 +215,14 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+def _walk(items: list[Any]) -> Any:
+    """Every item of the navigation, sections' children included."""
+    for item in items:
+        yield item
+        if isinstance(item, Section):
+            yield from _walk(item.children)
 
 
 def refuse_features(config: MkDocsConfig) -> None:

@@ -9,10 +9,11 @@ dropped ``level`` on an indicator is a safeguarding risk.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -28,10 +29,37 @@ RecordId = Annotated[
     ),
 ]
 
+# Characters no guidance text needs, which can hide or disguise what a reader sees: control
+# characters (a terminal runs ESC sequences; NUL reaches HTML), and the bidirectional
+# embeddings, overrides and isolates that display text in another order than it is written.
+_CONTROL_OR_BIDI = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Text that shows nothing at all: spaces and zero-width characters only.
+_INVISIBLE_ONLY = re.compile("[\\s\u00ad\u180e\u200b-\u200d\u2060\ufeff]*")
+MAX_TEXT = 10_000
+MAX_WORD = 500  # the longest web address in the content is about 250 characters
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1}}}")
+
+
+def _readable(text: str) -> str:
+    """Refuse text that hides or disguises what it says, or one 'word' long enough to slow every output."""
+    found = _CONTROL_OR_BIDI.search(text)
+    if found:
+        raise ValueError(f"text holds an invisible control character (U+{ord(found.group()):04X}) at character "
+                         f"{found.start() + 1} — delete it; retype the text around it if you cannot see it")
+    if _INVISIBLE_ONLY.fullmatch(text):
+        raise ValueError("text holds only invisible characters — write the text, or remove the field")
+    if _LONG_WORD.search(text):
+        raise ValueError(f"text holds a 'word' of more than {MAX_WORD} characters with no space — "
+                         "break it up, or shorten the web address")
+    return text
+
+
 Text = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1),
-    Field(description="Plain text. It may not be empty."),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
+    AfterValidator(_readable),
+    Field(description=f"Plain text, at most {MAX_TEXT:,} characters. It may not be empty, or hold control "
+                      "characters or characters that reorder how text is displayed."),
 ]
 
 

@@ -53,7 +53,10 @@ class ImmediateDanger(Strict):
 class Partnership(Record):
     """The safeguarding partnership: its name, area, contacts and the version of its guidance."""
 
-    id: Text = Field(description="A short id for the partnership, e.g. 'sefton'.")
+    id: RecordId = Field(
+        description="A short id for the partnership, e.g. 'sefton': lower-case letters, digits and hyphens. "
+                    "It names the PDFs."
+    )
     name: Text = Field(description="The partnership's full name, e.g. 'Sefton Safeguarding Children Partnership'.")
     short_name: Text = Field(description="The name used in headings and the site's title, e.g. 'Sefton SCP'.")
     area: Text = Field(description="The area the guidance covers, e.g. 'Sefton, Merseyside'.")

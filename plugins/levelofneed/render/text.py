@@ -62,7 +62,7 @@ def attribute(text: str) -> Markup:
 
 def title(text: str) -> str:
     """A page or nav title. MkDocs themes print titles without escaping, so we escape them."""
-    return html.escape(squash(text), quote=False)
+    return html.escape(squash(text), quote=True)  # quotes too: the theme puts titles in attributes
 
 
 def phone_href(phone: str) -> str:

@@ -108,9 +108,17 @@ def _counts(items: list[ReviewItem]) -> str:
     return ", ".join(f"{count} {state}" for state, count in counts.items() if count)
 
 
+def _days_after(today: dt.date, days: int) -> dt.date:
+    """``days`` after ``today``, or the calendar's last day when that is later."""
+    try:
+        return today + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max
+
+
 def render_text(items: list[ReviewItem], today: dt.date, within_days: int) -> str:
     """The report as plain text: a heading per owner, then one located line per record."""
-    horizon = date_text(today + dt.timedelta(days=within_days))
+    horizon = date_text(_days_after(today, within_days))
     lines = [f"Reviews and checks as of {date_text(today)}: overdue, never verified, and due by {horizon} "
              f"(within {within_days} days).", ""]
     for owner, group in owners(items):

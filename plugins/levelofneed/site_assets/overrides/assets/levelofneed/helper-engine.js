@@ -11,8 +11,10 @@
 (function (root) {
   "use strict";
 
+  /* Every lookup by id is a map with no prototype: an id such as "constructor" or "__proto__" is
+   * an id like any other, never a property every object has. */
   function unique(values) {
-    var seen = {};
+    var seen = Object.create(null);
     return values.filter(function (value) {
       if (seen[value]) { return false; }
       seen[value] = true;
@@ -21,7 +23,7 @@
   }
 
   function indexBy(list) {
-    var found = {};
+    var found = Object.create(null);
     list.forEach(function (item) { found[item.id] = item; });
     return found;
   }
@@ -36,7 +38,7 @@
 
   /* Lookups built once per data file, so each suggestion costs only what was chosen. */
   function prepare(data) {
-    var responsesByLevel = {};
+    var responsesByLevel = Object.create(null);
     data.responses.forEach(function (response) {
       (responsesByLevel[response.level] = responsesByLevel[response.level] || []).push(response);
     });
@@ -161,7 +163,7 @@
 
   /* given: {answers: {questionId: "yes"|"no"}, age_band: band or null, indicators: [ids]} */
   function suggest(index, given) {
-    var answers = given.answers || {};
+    var answers = given.answers || Object.create(null);
     var yes = index.data.safety.filter(function (question) { return answers[question.id] === "yes"; });
     given = {answers: answers, age_band: given.age_band || null, indicators: given.indicators || []};
     if (yes.length) { return stop(index, given, yes); }

@@ -12,7 +12,7 @@
 
   var PAGE_SIZE = 100;
   var STEPS = ["safety", "stop", "seen", "result"];
-  var cache = {};
+  var cache = Object.create(null);
 
   /* DOM, text only. */
 
@@ -79,24 +79,67 @@
     return el("span", {"class": "lon-badge lon-tone-" + level.tone, text: level.label});
   }
 
-  /* State in the URL fragment: #step=seen&a=question.yes,question.no&age=0-4&i=id,id */
+  /* State in the URL fragment: #step=seen&a=question.yes,question.no&age=0-4&i=id,id
+   *
+   * A link may be old (an indicator renamed since it was shared), damaged (a broken % escape)
+   * or made up. Only what the guidance knows is kept: known steps, question ids answered
+   * exactly yes or no, known age bands and indicator ids, each once, so never more than the
+   * guidance holds; everything else is dropped, and `dropped` says so, so the page can tell
+   * the practitioner to check the answers. Reading is linear in the link's length. */
 
-  function readState() {
-    var state = {step: "safety", answers: {}, age: "", indicators: []};
-    location.hash.replace(/^#/, "").split("&").forEach(function (part) {
+  function emptyState() {
+    return {step: "safety", answers: Object.create(null), age: "", indicators: []};
+  }
+
+  function known(ids) {
+    var set = Object.create(null);
+    ids.forEach(function (id) { set[id] = true; });
+    return set;
+  }
+
+  function decode(value) {
+    try { return decodeURIComponent(value); } catch (error) { return null; }
+  }
+
+  function readState(data, index) {
+    var state = emptyState();
+    var hash = location.hash.replace(/^#/, "");
+    var report = {dropped: false};
+    var questions = known(data.safety.concat(data.rules.routing_questions, data.rules.circumstances)
+      .map(function (question) { return question.id; }));
+    var ages = known(data.ages.map(function (band) { return band.id; }));
+    hash.split("&").forEach(function (part) {
+      if (!part) { return; }
       var pair = part.split("=");
-      var value = decodeURIComponent(pair.slice(1).join("=") || "");
+      var value = decode(pair.slice(1).join("="));
+      if (value === null) { report.dropped = true; return; }
       if (pair[0] === "step" && STEPS.indexOf(value) !== -1) { state.step = value; }
-      if (pair[0] === "age") { state.age = value; }
-      if (pair[0] === "i" && value) { state.indicators = value.split(","); }
-      if (pair[0] === "a" && value) {
-        value.split(",").forEach(function (item) {
-          var at = item.lastIndexOf(".");
-          if (at > 0) { state.answers[item.slice(0, at)] = item.slice(at + 1); }
-        });
-      }
+      else if (pair[0] === "age" && (ages[value] || value === "")) { state.age = value; }
+      else if (pair[0] === "i") { state.indicators = knownIndicators(value, index, report); }
+      else if (pair[0] === "a") { readAnswers(value, questions, state.answers, report); }
+      else { report.dropped = true; }
     });
-    return state;
+    return {state: state, dropped: report.dropped};
+  }
+
+  function knownIndicators(value, index, report) {
+    var kept = [];
+    var seen = Object.create(null);
+    value.split(",").forEach(function (id) {
+      if (!id) { return; }
+      if (index.indicators[id] && !seen[id]) { kept.push(id); seen[id] = true; } else { report.dropped = true; }
+    });
+    return kept;
+  }
+
+  function readAnswers(value, questions, answers, report) {
+    value.split(",").forEach(function (item) {
+      var at = item.lastIndexOf(".");
+      var id = item.slice(0, at);
+      var answer = item.slice(at + 1);
+      if (at > 0 && questions[id] && (answer === "yes" || answer === "no")) { answers[id] = answer; }
+      else if (item) { report.dropped = true; }
+    });
   }
 
   function writeState(state, push) {
@@ -114,9 +157,9 @@
     this.root = root;
     this.data = data;
     this.index = window.LevelOfNeedEngine.prepare(data);
-    this.levels = {};
-    this.domains = {};
-    this.searchable = {};
+    this.levels = Object.create(null);
+    this.domains = Object.create(null);
+    this.searchable = Object.create(null);
     var self = this;
     data.levels.forEach(function (level) { self.levels[level.id] = level; });
     data.domains.forEach(function (domain) { self.domains[domain.id] = domain; });
@@ -130,19 +173,32 @@
   };
 
   App.prototype.show = function (push) {
-    this.state = this.state || readState();
+    if (!this.state) { this.restore(); }
     if (push !== undefined) { writeState(this.state, push); }
     var step = this.state.step;
     this.result = window.LevelOfNeedEngine.suggest(this.index, this.given());
     if (step === "stop" && !this.result.stopped) { step = this.state.step = "safety"; }
     this.root.textContent = "";
+    if (this.dropped) {
+      this.root.appendChild(el("p", {"class": "lon-error", role: "status",
+        text: "Part of this link could not be used: it may be from an older version of the guidance. " +
+          "Check the answers below."}));
+    }
     var draw = {safety: this.drawSafety, stop: this.drawStop, seen: this.drawSeen, result: this.drawResult}[step];
     draw.call(this);
     var heading = this.root.querySelector("h2");
     if (heading && push !== false) { heading.focus(); }
   };
 
+  /* The state from the address, and a note when part of the link could not be used. */
+  App.prototype.restore = function () {
+    var read = readState(this.data, this.index);
+    this.state = read.state;
+    this.dropped = read.dropped;
+  };
+
   App.prototype.go = function (step) {
+    this.dropped = false;
     this.state.step = step;
     this.show(true);
   };
@@ -371,7 +427,7 @@
     this.drawApplies();
     this.drawRecord();
     this.root.appendChild(el("p", {}, [this.button("Change what you have seen", function () { self.go("seen"); }),
-      " ", this.button("Start again", function () { self.state = {step: "safety", answers: {}, age: "", indicators: []}; self.show(true); })]));
+      " ", this.button("Start again", function () { self.state = emptyState(); self.dropped = false; self.show(true); })]));
   };
 
   App.prototype.reasonLabel = function (reason) {
@@ -501,13 +557,27 @@
     ready.then(function (data) {
       cache[src] = data;
       var app = new App(root, data);
-      var staticPart = document.getElementById("lon-helper-static");
-      if (staticPart) { staticPart.hidden = true; }
-      root.hidden = false;
-      app.show(false);
-      window.onpopstate = function () { app.state = readState(); app.show(false); };
+      if (!safely(root, function () { app.show(false); })) { return; }
+      window.onpopstate = function () { safely(root, function () { app.restore(); app.show(false); }); };
       window.LevelOfNeedHelper = app;
-    });
+    }).catch(function () { safely(root, function () { throw new Error("no helper data"); }); });
+  }
+
+  /* Draw; if anything fails, the page keeps its static help ("Act now if any of these is true", the
+   * indicators by level), which is hidden only once the helper has drawn a step. */
+  function safely(root, draw) {
+    var staticPart = document.getElementById("lon-helper-static");
+    try {
+      root.hidden = false;
+      draw();
+      if (staticPart) { staticPart.hidden = true; }
+      return true;
+    } catch (error) {
+      root.hidden = true;
+      root.textContent = "";
+      if (staticPart) { staticPart.hidden = false; }
+      return false;
+    }
   }
 
   if (typeof document$ !== "undefined") {

@@ -111,7 +111,12 @@
 
   /* A link to a section inside a folded part opens the fold. */
   function openLinkedFold() {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id;
+    try {
+      id = decodeURIComponent(window.location.hash.slice(1));
+    } catch (error) {
+      return;  /* a damaged link: there is no section to open */
+    }
     var target = id && document.getElementById(id);
     for (var node = target; node; node = node.parentElement) {
       if (node.tagName === "DETAILS") { node.open = true; }
