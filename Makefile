@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve site check lint test generated bench clean constraints
+.PHONY: setup serve site check lint test test-fast generated bench clean constraints
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,15 +35,23 @@ site: check
 serve: check
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-lint: $(STAMP)
+lint: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/mypy plugins
+	node_modules/.bin/eslint plugins/levelofneed/site_assets tests/js eslint.config.mjs
+	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/tsc -p tsconfig.worker.json
 
+# pytest on both cores (pytest-xdist); the repository's site is built once and shared.
 test: $(STAMP) $(NODE_STAMP) lint
 	$(BIN)/levelofneed schema --check
 	$(BIN)/levelofneed reference --check
 	$(BIN)/levelofneed coverage --check
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
+
+# The inner loop: no site build and no browser (docs/developers.md). Lint is 'make lint'.
+test-fast: $(STAMP) $(NODE_STAMP)
+	$(BIN)/pytest -n 2 -m "not site and not browser"
 
 generated: $(STAMP)
 	$(BIN)/levelofneed schema
@@ -56,6 +64,7 @@ bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python bench/bench_helper.py
 	$(BIN)/python bench/bench_search.py
 	$(BIN)/python bench/bench_pdf.py
+	$(BIN)/python bench/bench_suite.py
 
 # The exact versions every install uses (docs/security.md): run after changing a range in pyproject.toml.
 constraints: $(STAMP)

@@ -8,8 +8,9 @@ with ``bench/synth.py`` (copies whose words differ). It measures:
   per indicator, at 1× and 10×;
 - **site search in Chromium, CPU slowed 4×** (Emulation.setCPUThrottlingRate): from
   fetching the index to an index ready to query, and each suite query's time, at 1× and
-  10×. It runs the worker's code on the page's main thread, which the throttle certainly
-  slows (the real worker runs beside it, so a phone does no worse);
+  10×. It runs the search core (search-core.js, which the worker and the helper's picker
+  share) on the page's main thread, which the throttle certainly slows (the real worker
+  runs beside it, so a phone does no worse);
 - **Whoosh**: building the index (once; it is then cached), opening the cached index, and
   each suite query's time (three rounds), at 1× and 100×;
 - **similar indicators**: the step's time at 10×, against a whole ``mkdocs build`` of the
@@ -52,16 +53,16 @@ from synth import scaled_root
 
 REPO = Path(__file__).resolve().parent.parent
 HEADING = "## Search"
-WORKER = REPO / "plugins/levelofneed/site_assets/overrides/assets/levelofneed/search-worker.js"
+CORE = REPO / "plugins/levelofneed/site_assets/overrides/assets/levelofneed/search-core.js"
 READY = """async () => {
   const start = performance.now();
   const data = await (await fetch('search/search_index.json', {cache: 'no-store'})).json();
-  LevelOfNeedSearch.build(data);
+  window.benchEngine = LevelOfNeedSearchCore.create(data.config.levelofneed);
   return performance.now() - start;
 }"""
 QUERY = """(queries) => queries.map(query => {
   const start = performance.now();
-  LevelOfNeedSearch.search(query);
+  window.benchEngine.search(query);
   return performance.now() - start;
 })"""
 
@@ -74,13 +75,13 @@ def site_search(browser: Any, folder: Path, throttle: float) -> dict[str, Any]:
     do not slow the next one's queries.
     """
     (folder / "index.html").write_text("<!doctype html><title>bench</title>", encoding="utf-8")
-    (folder / "worker.js").write_bytes(WORKER.read_bytes())
+    (folder / "search-core.js").write_bytes(CORE.read_bytes())
     queries = [entry["query"] for entry in QUERIES]
     ready: list[float] = []
     with serve(folder) as url, chromium_page(browser, url, bypass_csp=True) as (page, _):
         for _ in range(3):
             page.goto(url, wait_until="networkidle")
-            page.add_script_tag(url=url + "worker.js")
+            page.add_script_tag(url=url + "search-core.js")
             page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": throttle})
             ready.append(page.evaluate(READY))
         rounds = [page.evaluate(QUERY, queries) for _ in range(3)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,39 @@ def base_root(tmp_path: Path) -> Path:
     return build_example(EXAMPLES / "valid" / "minimal", tmp_path / "root")
 
 
+NEUTRAL = EXAMPLES / "valid" / "neutral-partnership"
+
+
+@pytest.fixture(scope="session")
+def neutral_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The invented Examplefield partnership: engine tests use it, so moving Sefton's content breaks none."""
+    return build_example(NEUTRAL, tmp_path_factory.mktemp("neutral") / "root")
+
+
+@pytest.fixture(scope="session")
+def neutral(neutral_root: Path) -> Any:
+    """The invented partnership's guidance, loaded once per session."""
+    from levelofneed import load_guidance
+
+    return load_guidance(neutral_root)
+
+
+@pytest.fixture(scope="session")
+def base_guidance() -> Any:
+    """The smallest complete guidance, loaded once per session."""
+    from levelofneed import load_guidance
+
+    return load_guidance(BASE)
+
+
+@pytest.fixture(scope="session")
+def sefton() -> Any:
+    """The repository's own guidance (Sefton's), loaded once per session: for content tests."""
+    from levelofneed import load_guidance
+
+    return load_guidance(REPO)
+
+
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Any]:
     """One Chromium for every browser test (skipped locally without it, a failure in CI)."""
@@ -50,7 +83,19 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 # Figures a test measures and the run reports at the end (the search-quality suites' recall and MRR).
+# A test records them with the ``measured`` fixture, as a property of its report, so that they
+# reach the run's summary from a pytest-xdist worker too.
 REPORTS: list[str] = []
+
+
+@pytest.fixture
+def measured(record_property: Callable[[str, object], None]) -> Callable[[str], None]:
+    return lambda line: record_property("measured", line)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call":
+        REPORTS.extend(str(value) for name, value in report.user_properties if name == "measured")
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

@@ -12,12 +12,12 @@ from levelofneed.render import iter_pages, navigation
 from levelofneed.render import paths as page_paths
 from levelofneed.render.changes import version_anchor
 
-from .conftest import BASE, REPO
+from .conftest import REPO
 
 
 @pytest.fixture(scope="module")
-def guidance() -> Guidance:
-    return load_guidance(BASE)
+def guidance(base_guidance: Guidance) -> Guidance:
+    return base_guidance
 
 
 def _page(guidance: Guidance) -> str:

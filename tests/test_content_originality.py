@@ -15,6 +15,8 @@ import yaml
 
 from .conftest import REPO
 
+pytestmark = pytest.mark.content  # Sefton's guidance itself, not the engines
+
 SEED = REPO.parent / "shared" / "seed"
 RUN = 10
 CITATION_FIELDS = {"source", "further_information"}  # these name other documents, titles included

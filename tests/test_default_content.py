@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from levelofneed import Guidance, load_guidance
+from levelofneed import Guidance
 from levelofneed.cli import main
-from levelofneed.reports.coverage import (
+from levelofneed.reports.coverage_report import (
     MIN_PER_SUBDOMAIN_CELL,
     subdomain_matrix,
     thin_briefings,
@@ -24,6 +24,8 @@ from levelofneed.reports.coverage import (
 from levelofneed.views import Views
 
 from .conftest import REPO
+
+pytestmark = pytest.mark.content  # Sefton's guidance itself, not the engines
 
 REQUIRED_TOPIC_WORDS = [
     "unborn", "concealed", "non-mobile", "neglect", "domestic abuse", "mental health", "substance",
@@ -38,8 +40,8 @@ THEMES = ["hidden m", "not brought", "escalation", "curiosity", "voice of the ch
 
 
 @pytest.fixture(scope="module")
-def guidance() -> Guidance:
-    return load_guidance(REPO)
+def guidance(sefton: Guidance) -> Guidance:
+    return sefton
 
 
 @pytest.fixture(scope="module")

@@ -107,6 +107,7 @@ def _run_entry(entry: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(shlex.split(entry), cwd=cwd, capture_output=True, text=True, env=env, check=False)
 
 
+@pytest.mark.content  # the repository's own content and generated files, as an editor leaves them
 @pytest.mark.parametrize("hook", _hooks(), ids=lambda h: h["id"])
 def test_each_pre_commit_hook_passes_on_the_repository(hook: dict[str, Any]) -> None:
     assert hook["language"] == "system" and hook["pass_filenames"] is False

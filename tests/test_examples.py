@@ -64,3 +64,24 @@ def test_invalid_case_fails_with_located_findings(case: Path, tmp_path: Path,
 def test_invalid_case_documents_itself(case: Path) -> None:
     assert (case / "README.md").is_file()
     assert (case / "overlay").is_dir()
+
+
+def test_every_registered_check_is_triggered_by_an_example(tmp_path: Path) -> None:
+    """A check that no example triggers is a check nobody has seen work (issue 19)."""
+    import datetime as dt
+
+    from levelofneed import check
+    from levelofneed.checks import CHECKS, Check
+    from levelofneed.findings import Finding
+
+    triggered: set[str] = set()
+
+    def observe(registered: Check, findings: list[Finding]) -> None:
+        if findings:
+            triggered.add(registered.name)
+
+    for case in [*VALID, *INVALID]:
+        root = build_example(case, tmp_path / case.parent.name / case.name)
+        check(root, dt.date.fromisoformat(TODAY), near_duplicates="--near-duplicates" in _arguments(case),
+              observe=observe)
+    assert {registered.name for registered in CHECKS} - triggered == set()

@@ -1,5 +1,5 @@
-"""The "which level?" helper in Chromium: the browser engine agrees with the Python one on every
-shared vector, the page works by keyboard alone, meets WCAG 2.2 AA at every step, runs no
+"""The "which level?" helper in Chromium (the engines' agreement runs under Node: tests/test_js.py):
+the page works by keyboard alone, meets WCAG 2.2 AA at every step, runs no
 text from the guidance as code, keeps nothing, sends nothing, and works under the site's
 Content-Security-Policy.
 """
@@ -13,14 +13,10 @@ from typing import Any
 
 import pytest
 
-from levelofneed import Guidance, load_guidance
-from levelofneed.helper import suggest
-from levelofneed.helper.data import rich_text
-from levelofneed.labels import level_label
+from levelofneed import Guidance
+from levelofneed.labels import level_label, named_text
 
 from .browser_support import Watch, axe_violations, chromium_page, require_axe, serve
-from .conftest import REPO
-from .test_helper import VECTORS, given
 
 pytestmark = pytest.mark.browser
 
@@ -31,8 +27,8 @@ document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.vi
 
 
 @pytest.fixture(scope="module")
-def guidance() -> Guidance:
-    return load_guidance(REPO)
+def guidance(sefton: Guidance) -> Guidance:
+    return sefton
 
 
 @pytest.fixture(scope="module")
@@ -45,37 +41,11 @@ def opened(chromium: Any, base_url: str) -> Iterator[tuple[Any, Watch]]:
 
 
 def open_helper(page: Any, base_url: str, fragment: str = "") -> None:
+    """A fresh load of the helper. Going from one fragment of the page to another would only move
+    within the document, and keep what the last test left there."""
+    page.goto("about:blank")
     page.goto(f"{base_url}which-level/{fragment}", wait_until="networkidle")
     page.wait_for_function("window.LevelOfNeedHelper !== undefined")
-
-
-def _normal(result: dict[str, Any]) -> dict[str, Any]:
-    """Reason texts as the data file writes them: folded, with each ((contact)) as a part of its own."""
-    for reason in result["reasons"]:
-        reason["text"] = rich_text(reason["text"]) if isinstance(reason["text"], str) else reason["text"]
-    return result
-
-
-def test_the_browser_engine_agrees_with_python_on_every_vector(opened: tuple[Any, Watch], base_url: str,
-                                                               guidance: Guidance) -> None:
-    page, watch = opened
-    open_helper(page, base_url)
-    for vector in VECTORS:
-        spec = vector["given"]
-        browser = page.evaluate("g => LevelOfNeedEngine.suggest(LevelOfNeedHelper.index, g)",
-                                {"answers": spec.get("answers", {}), "age_band": spec.get("age"),
-                                 "indicators": spec.get("indicators", [])})
-        python = suggest(guidance, given(vector))
-        expected = json.loads(json.dumps({
-            "level": python.level, "stopped": python.stopped, "age_band": python.age_band,
-            "questions": list(python.questions),
-            "reasons": [{"id": r.id, "rule": r.rule, "level": r.level, "source": r.source, "text": r.text}
-                        for r in python.reasons],
-            "planning_responses": list(python.planning_responses), "contacts": list(python.contacts),
-            "services": list(python.services), "procedures": list(python.procedures),
-            "briefings": list(python.briefings)}))
-        assert _normal(browser) == _normal(expected), vector["name"]
-    assert watch.errors == [] and watch.blocked == []
 
 
 # Keyboard only: Tab to a control, Space or an arrow key to answer, Enter to press a button.
@@ -94,6 +64,7 @@ def answer_safety_by_keyboard(page: Any, guidance: Guidance, yes: str | None = N
         page.keyboard.press("Space" if question.id == yes else "ArrowRight")  # Space picks Yes; the arrow, No
     tab_to(page, "button[type=submit]")
     page.keyboard.press("Enter")
+    page.wait_for_function("/step=(seen|stop)/.test(location.hash)")
 
 
 def pick_by_keyboard(page: Any, guidance: Guidance, indicator_id: str) -> None:
@@ -104,23 +75,42 @@ def pick_by_keyboard(page: Any, guidance: Guidance, indicator_id: str) -> None:
     page.keyboard.press("Space")
 
 
-LEVEL_PATHS = {
-    "level-1": ["attends-regularly-and-progressing"],
-    "level-2": ["attendance-below-90"],
-    "level-3": ["attendance-below-90", "learning-needs-not-yet-met", "routines-inconsistent"],
-    "level-4": ["neglect-significant-harm"],
-}
+def plain_indicator(guidance: Guidance, position: int) -> str:
+    """An indicator at the level in ``position`` that no rule treats specially, chosen from the guidance itself,
+    so that an editor who moves an indicator breaks no test here (issue 19)."""
+    level = guidance.levels[position]
+    special = set(guidance.helper.always_highest_level) | {
+        i for question in guidance.helper.circumstances for i in question.asked_for}
+    return next(i.id for i in guidance.indicators if i.level == level.id and i.id not in special
+                and not i.age_bands and "((" not in i.text)
 
 
-@pytest.mark.parametrize("level_id", sorted(LEVEL_PATHS))
+@pytest.fixture(scope="module")
+def one(guidance: Guidance) -> str:
+    """A plain indicator at the second level (additional needs on Sefton's scale)."""
+    return plain_indicator(guidance, 1)
+
+
+@pytest.fixture(scope="module")
+def asked(guidance: Guidance) -> str:
+    """An indicator that makes the helper ask a question about the child."""
+    return guidance.helper.circumstances[0].asked_for[0]
+
+
+@pytest.fixture(scope="module")
+def one_label(guidance: Guidance, one: str) -> str:
+    return level_label(guidance.level_by_id[guidance.indicator_by_id[one].level])
+
+
+@pytest.mark.parametrize("position", [0, 1, 2, 3])
 def test_a_keyboard_path_reaches_each_level(opened: tuple[Any, Watch], base_url: str, guidance: Guidance,
-                                            level_id: str) -> None:
+                                            position: int) -> None:
     page, watch = opened
     open_helper(page, base_url, "#step=safety")
     answer_safety_by_keyboard(page, guidance)
-    for indicator_id in LEVEL_PATHS[level_id]:
-        pick_by_keyboard(page, guidance, indicator_id)
-    label = level_label(guidance.level_by_id[level_id])
+    chosen = plain_indicator(guidance, position)
+    pick_by_keyboard(page, guidance, chosen)
+    label = level_label(guidance.level_by_id[guidance.indicator_by_id[chosen].level])
     assert label in page.locator(".lon-summary").inner_text()
     tab_to(page, "button.md-button--primary")
     page.keyboard.press("Enter")
@@ -130,27 +120,25 @@ def test_a_keyboard_path_reaches_each_level(opened: tuple[Any, Watch], base_url:
     assert watch.errors == [] and watch.blocked == []
 
 
-@pytest.mark.parametrize("question", ["immediate-danger", "disclosure-of-abuse", "injury-non-mobile-baby",
-                                      "suicide-plan", "sudden-unexpected-death", "fgm-or-forced-marriage-imminent"])
 def test_each_safety_question_stops_the_flow_by_keyboard(opened: tuple[Any, Watch], base_url: str,
-                                                         guidance: Guidance, question: str) -> None:
+                                                         guidance: Guidance) -> None:
     page, watch = opened
-    open_helper(page, base_url, "#step=safety")
-    answer_safety_by_keyboard(page, guidance, yes=question)
-    text = page.locator("#lon-helper").inner_text()
-    safety = next(q for q in guidance.safety_questions if q.id == question)
-    assert "Act now" in text and safety.question in text
-    assert level_label(guidance.level_by_id[safety.level]) in text
-    assert "0151 934 4013" in text  # the front door, written out from its contact record
+    for safety in guidance.safety_questions:
+        open_helper(page, base_url, "#step=safety")
+        answer_safety_by_keyboard(page, guidance, yes=safety.id)
+        text = page.locator("#lon-helper").inner_text()
+        assert "Act now" in text and named_text(safety.question, guidance.contact_by_id) in text
+        assert level_label(guidance.level_by_id[safety.level]) in text
+        assert guidance.front_door.phone in text  # the front door, written out from its contact record
     assert watch.errors == [] and watch.blocked == []
 
 
 def test_the_rationale_is_copied_with_the_keyboard(opened: tuple[Any, Watch], base_url: str,
-                                                   guidance: Guidance) -> None:
+                                                   guidance: Guidance, one: str, one_label: str) -> None:
     page, _ = opened
     open_helper(page, base_url, "#step=safety")
     answer_safety_by_keyboard(page, guidance)
-    pick_by_keyboard(page, guidance, "attendance-below-90")
+    pick_by_keyboard(page, guidance, one)
     tab_to(page, "button.md-button--primary")
     page.keyboard.press("Enter")
     tab_to(page, "#lon-helper-notes")
@@ -159,16 +147,16 @@ def test_the_rationale_is_copied_with_the_keyboard(opened: tuple[Any, Watch], ba
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('.lon-record [role=status]').textContent.startsWith('Copied')")
     copied = page.evaluate("navigator.clipboard.readText()")
-    for expected in (f"version {guidance.partnership.guidance_version}", "[attendance-below-90]",
-                     "Suggested level: Level 2: Additional needs", "Discussed with my manager.",
+    for expected in (f"version {guidance.partnership.guidance_version}", f"[{one}]",
+                     f"Suggested level: {one_label}", "Discussed with my manager.",
                      guidance.helper.caveat.split(".")[0], "Safety questions:"):
         assert expected in copied
 
 
-def test_state_lives_in_the_fragment_and_back_works(opened: tuple[Any, Watch], base_url: str) -> None:
+def test_state_lives_in_the_fragment_and_back_works(opened: tuple[Any, Watch], base_url: str, one: str) -> None:
     page, _ = opened
-    open_helper(page, base_url, "#step=seen&i=attendance-below-90")
-    assert page.locator("#lon-pick-attendance-below-90").is_checked()
+    open_helper(page, base_url, f"#step=seen&i={one}")
+    assert page.locator(f"#lon-pick-{one}").is_checked()
     page.get_by_role("button", name="See what this suggests").click()
     assert "step=result" in page.url and "?" not in page.url
     page.go_back()
@@ -189,8 +177,8 @@ def _scroll_through(page: Any) -> None:
     assert page.evaluate(at_bottom)
 
 
-def test_the_answers_survive_scrolling_reload_back_forward_and_a_copied_link(chromium: Any, base_url: str,
-                                                                            guidance: Guidance) -> None:
+def test_the_answers_survive_scrolling_reload_back_forward_and_a_copied_link(
+        chromium: Any, base_url: str, guidance: Guidance, one_label: str, one: str) -> None:
     """Answered by clicking, with the site's own mkdocs.yml: scrolling must never rewrite the fragment
     (the theme's navigation.tracking did), so reload, back, forward and a copied link all restore it."""
     with chromium_page(chromium, base_url, bypass_csp=True, viewport={"width": 360, "height": 740},
@@ -200,11 +188,11 @@ def test_the_answers_survive_scrolling_reload_back_forward_and_a_copied_link(chr
         for question in guidance.safety_questions:
             page.locator(f"label[for='safety-{question.id}-no']").click()
         page.get_by_role("button", name="Continue").click()
-        page.fill("#lon-helper-query", "attendance")
-        page.locator("#lon-pick-attendance-below-90").check()
+        page.fill("#lon-helper-query", guidance.indicator_by_id[one].text[:60])
+        page.locator(f"#lon-pick-{one}").check()
         page.get_by_role("button", name="See what this suggests").click()
         answered = page.url.split("#", 1)[1]
-        assert "step=result" in answered and "i=attendance-below-90" in answered
+        assert "step=result" in answered and f"i={one}" in answered
         _scroll_through(page)
         assert page.url.split("#", 1)[1] == answered
         page.reload(wait_until="networkidle")
@@ -212,7 +200,7 @@ def test_the_answers_survive_scrolling_reload_back_forward_and_a_copied_link(chr
         assert page.locator("#lon-helper h2").inner_text().startswith("Step 3")
         page.go_back()
         page.wait_for_function("document.querySelector('#lon-helper h2').textContent.startsWith('Step 2')")
-        assert page.locator("#lon-pick-attendance-below-90").is_checked()
+        assert page.locator(f"#lon-pick-{one}").is_checked()
         page.go_forward()
         page.wait_for_function("document.querySelector('#lon-helper h2').textContent.startsWith('Step 3')")
         _scroll_through(page)
@@ -223,44 +211,45 @@ def test_the_answers_survive_scrolling_reload_back_forward_and_a_copied_link(chr
         page.goto(copied, wait_until="networkidle")
         page.wait_for_function("window.LevelOfNeedHelper !== undefined")
         assert page.locator("#lon-helper h2").inner_text().startswith("Step 3")
-        assert "Level 2" in page.locator(".lon-result-level").inner_text()
+        assert one_label in page.locator(".lon-result-level").inner_text()
         assert page.locator(".md-top").evaluate("top => getComputedStyle(top).display") == "none"
         assert watch.errors == [] and watch.blocked == []
 
 
-def test_an_indicator_page_links_to_the_helper_with_it_chosen(opened: tuple[Any, Watch], base_url: str) -> None:
+def test_an_indicator_page_links_to_the_helper_with_it_chosen(opened: tuple[Any, Watch], base_url: str,
+                                                              one: str) -> None:
     page, _ = opened
-    page.goto(f"{base_url}indicators/attendance-below-90/", wait_until="networkidle")
+    page.goto(f"{base_url}indicators/{one}/", wait_until="networkidle")
     page.locator("a[href*='which-level/#']").first.click()
     page.wait_for_function("window.LevelOfNeedHelper && document.querySelector('#lon-helper h2')")
-    assert "i=attendance-below-90" in page.url
+    assert f"i={one}" in page.url
     assert page.locator("#lon-helper h2").inner_text().startswith("Step 1")  # safety questions still come first
 
 
-def test_nothing_is_kept_or_sent(opened: tuple[Any, Watch], base_url: str, guidance: Guidance) -> None:
+def test_nothing_is_kept_or_sent(opened: tuple[Any, Watch], base_url: str, guidance: Guidance, one: str) -> None:
     page, watch = opened
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.method + " " + request.url))
-    open_helper(page, base_url, "#step=seen&i=attendance-below-90")
+    open_helper(page, base_url, f"#step=seen&i={one}")
     page.get_by_role("button", name="See what this suggests").click()
     page.fill("#lon-helper-notes", "private words")
     assert page.evaluate("document.cookie") == ""
     stored = page.evaluate("JSON.stringify(Object.assign({}, localStorage, sessionStorage))")
     assert "attendance" not in stored and "private" not in stored
     assert all(request.startswith("GET ") for request in requests)
-    assert not any("private" in request or "attendance-below-90" in request for request in requests)
+    assert not any("private" in request or f"{one}" in request for request in requests)
     assert watch.blocked == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_step_meets_wcag_aa(opened: tuple[Any, Watch], base_url: str, scheme: str) -> None:
+def test_every_step_meets_wcag_aa(opened: tuple[Any, Watch], base_url: str, scheme: str, one: str, asked: str) -> None:
     require_axe()
     page, _ = opened
     page.emulate_media(color_scheme=scheme)
     found = {}
     try:
         for fragment in ("#step=safety", "#step=stop&a=immediate-danger.yes",
-                         "#step=seen&i=minor-injuries-explained", "#step=result&i=attendance-below-90"):
+                         f"#step=seen&i={asked}", f"#step=result&i={one}"):
             open_helper(page, base_url, fragment)
             page.evaluate("localStorage.clear()")
             page.reload(wait_until="networkidle")
@@ -273,30 +262,30 @@ def test_every_step_meets_wcag_aa(opened: tuple[Any, Watch], base_url: str, sche
     assert found == {}
 
 
-def test_the_helper_fits_a_320_pixel_screen(opened: tuple[Any, Watch], base_url: str) -> None:
+def test_the_helper_fits_a_320_pixel_screen(opened: tuple[Any, Watch], base_url: str, one: str) -> None:
     page, _ = opened
     page.set_viewport_size({"width": 320, "height": 640})
     try:
-        for fragment in ("#step=safety", "#step=seen&i=attendance-below-90", "#step=result&i=attendance-below-90"):
+        for fragment in ("#step=safety", f"#step=seen&i={one}", f"#step=result&i={one}"):
             open_helper(page, base_url, fragment)
             assert page.evaluate("document.documentElement.scrollWidth") <= 320, fragment
     finally:
         page.set_viewport_size({"width": 1280, "height": 800})
 
 
-def test_the_content_security_policy_reports_nothing(chromium: Any, base_url: str) -> None:
+def test_the_content_security_policy_reports_nothing(chromium: Any, base_url: str, one: str) -> None:
     """Under the policy itself: no violation on the helper, an indicator page, or the home page with search."""
     with chromium_page(chromium, base_url) as (page, watch):
         page.add_init_script(RECORD_CSP)
-        _browse_under_the_policy(page, base_url)
+        _browse_under_the_policy(page, base_url, one)
         assert watch.errors == []
 
 
-def _browse_under_the_policy(page: Any, base_url: str) -> None:
-    page.goto(f"{base_url}which-level/#step=result&i=attendance-below-90", wait_until="networkidle")
+def _browse_under_the_policy(page: Any, base_url: str, one: str) -> None:
+    page.goto(f"{base_url}which-level/#step=result&i={one}", wait_until="networkidle")
     page.locator(".lon-result-level").wait_for()
     helper = page.evaluate("window.__csp")
-    page.goto(f"{base_url}indicators/attendance-below-90/", wait_until="networkidle")
+    page.goto(f"{base_url}indicators/{one}/", wait_until="networkidle")
     indicator = page.evaluate("window.__csp")
     page.goto(base_url, wait_until="networkidle")
     page.locator("label.md-search__icon, .md-search__input").first.click()
@@ -324,7 +313,7 @@ HOSTILE = ('<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</scri
            '<a href="javascript:window.__pwned=3">x</a>')
 
 
-def test_hostile_text_in_the_guidance_never_runs(chromium: Any, tmp_path: Path) -> None:
+def test_hostile_text_in_the_guidance_never_runs(chromium: Any, tmp_path: Path, one: str) -> None:
     """A temporary guidance whose indicator and safety question carry markup, built and driven."""
     from .conftest import EXAMPLES, build_example
     from .test_site_build import SMALL_CONFIG, mkdocs_build
@@ -349,46 +338,47 @@ def test_hostile_text_in_the_guidance_never_runs(chromium: Any, tmp_path: Path) 
             assert page.locator("#lon-helper img, #lon-helper script, #lon-helper a[href^='javascript']").count() == 0
 
 
-ODD_LINKS = {
-    "an indicator renamed since the link was shared": "#step=result&i=attendance-below-90,renamed-since",
-    "a broken % escape": "#step=seen&i=attendance-below-90&a=%E0%A4%A",
-    "names every object has": "#step=result&i=__proto__,constructor,attendance-below-90&a=toString.yes,"
-                              "__proto__.no&age=constructor",
-    "an age band that does not exist": "#step=result&i=attendance-below-90&age=0-99",
-    "a made-up answer": "#step=result&i=attendance-below-90&a=suicide-plan.maybe",
+ODD_LINKS = {  # {one} is a plain indicator of the guidance
+    "an indicator renamed since the link was shared": "#step=result&i={one},renamed-since",
+    "a broken % escape": "#step=seen&i={one}&a=%E0%A4%A",
+    "names every object has": "#step=result&i=__proto__,constructor,{one}&a=toString.yes,__proto__.no&age=constructor",
+    "an age band that does not exist": "#step=result&i={one}&age=0-99",
+    "a made-up answer": "#step=result&i={one}&a=immediate-danger.maybe",
 }
 
 
 @pytest.mark.parametrize("link", list(ODD_LINKS), ids=list(ODD_LINKS))
 def test_an_odd_or_stale_link_still_shows_a_step_with_a_note(opened: tuple[Any, Watch], base_url: str,
-                                                             link: str) -> None:
+                                                             link: str, one_label: str, one: str) -> None:
     """F2: these threw after the static help was hidden, leaving a blank page."""
     page, watch = opened
     page.goto("about:blank")  # a fresh load, as when the link is opened from an email
-    open_helper(page, base_url, ODD_LINKS[link])
+    open_helper(page, base_url, ODD_LINKS[link].format(one=one))
     helper = page.locator("#lon-helper")
     assert helper.is_visible() and page.locator("#lon-helper h2").count() == 1
     assert "could not be used" in helper.inner_text()
     if "step=result" in ODD_LINKS[link] and "toString.yes" not in ODD_LINKS[link]:
-        assert "Level 2" in page.locator(".lon-result-level").inner_text()
-        assert "[attendance-below-90]" in page.locator("#lon-helper-rationale").input_value()
+        assert one_label in page.locator(".lon-result-level").inner_text()
+        assert f"[{one}]" in page.locator("#lon-helper-rationale").input_value()
     assert "renamed-since" not in page.url and "maybe" not in page.url  # the cleaned state replaces the link
     assert watch.errors == []
 
 
-def test_a_link_with_an_id_repeated_90000_times_draws_it_once(opened: tuple[Any, Watch], base_url: str) -> None:
+def test_a_link_with_an_id_repeated_90000_times_draws_it_once(opened: tuple[Any, Watch], base_url: str,
+                                                              one: str) -> None:
     page, _ = opened
     page.goto("about:blank")
-    open_helper(page, base_url, "#step=seen&i=" + ",".join(["attendance-below-90"] * 90_000))
-    assert page.locator("#lon-pick-attendance-below-90").count() == 1
+    copies = min(90_000, 1_500_000 // (len(one) + 1))  # within Chromium's 2 MB limit on an address
+    open_helper(page, base_url, "#step=seen&i=" + ",".join([one] * copies))
+    assert page.locator(f"#lon-pick-{one}").count() == 1
     assert page.locator("#lon-helper-static").is_hidden()
 
 
 def test_when_the_helper_cannot_start_the_static_help_stays(chromium: Any, base_url: str,
-                                                            guidance: Guidance) -> None:
+                                                            guidance: Guidance, one: str) -> None:
     with chromium_page(chromium, base_url, bypass_csp=True) as (page, _):
         page.route("**/helper-data.json", lambda route: route.fulfill(status=200, body="{not json"))
-        page.goto(f"{base_url}which-level/#step=result&i=attendance-below-90", wait_until="networkidle")
+        page.goto(f"{base_url}which-level/#step=result&i={one}", wait_until="networkidle")
         page.wait_for_function("document.querySelector('#lon-helper').hidden")
         static = page.locator("#lon-helper-static")
         assert static.is_visible() and guidance.safety_questions[0].question in static.inner_text()

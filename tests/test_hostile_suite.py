@@ -82,7 +82,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile") / "root"
     write_variant(root)
     (root / "docs").mkdir()
-    (root / "mkdocs.yml").write_text(SMALL_CONFIG.replace("features: [content.action.edit]", f"features: {FEATURES}"),
+    (root / "mkdocs.yml").write_text(SMALL_CONFIG.replace("features: [content.action.edit]", f"features: {FEATURES}")
+                                     .replace("pdf: false", "pdf: true"),  # the PDFs print the payload too
                                      encoding="utf-8")
     result = mkdocs_build(root / "mkdocs.yml", root / "site")
     assert result.returncode == 0, result.stderr

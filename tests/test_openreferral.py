@@ -12,18 +12,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from jsonschema import Draft202012Validator, FormatChecker
 
-from levelofneed import Guidance, load_guidance
+from levelofneed import Guidance
 from levelofneed.exports.openreferral import export_openreferral
-
-from .conftest import REPO
 
 STANDARD = Path(__file__).parent / "standards" / "open-referral-uk-3.0"
 SCHEMAS = ("service_list.json", "service.json")
 
 
-def _validator(name: str) -> Draft202012Validator:
+def _validator(name: str) -> Any:
+    # Imported here: jsonschema's format checkers take about 3 s to import, which every pytest
+    # worker would otherwise pay while collecting, even when these tests do not run.
+    from jsonschema import Draft202012Validator, FormatChecker
+
     schema = json.loads((STANDARD / name).read_text(encoding="utf-8"))
     return Draft202012Validator(schema, format_checker=FormatChecker())
 
@@ -42,8 +43,8 @@ def problems(service: dict[str, Any]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def guidance() -> Guidance:
-    return load_guidance(REPO)
+def guidance(sefton: Guidance) -> Guidance:
+    return sefton
 
 
 def test_every_exported_service_validates(guidance: Guidance) -> None:

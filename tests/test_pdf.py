@@ -12,6 +12,7 @@ import io
 import math
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from levelofneed.pdf import print_all
 from levelofneed.pdf.documents import documents
 from levelofneed.render import PRINTED, LinkStyle, SiteOptions, iter_pages
 
-from .conftest import BASE, REPO
+from .conftest import BASE
 from .test_site_build import repo_site
 
 pytestmark = pytest.mark.site
@@ -37,8 +38,8 @@ def flat(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def guidance() -> Guidance:
-    return load_guidance(REPO)
+def guidance(sefton: Guidance) -> Guidance:
+    return sefton
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +57,28 @@ def readers(pdf_folder: Path) -> dict[str, PdfReader]:
     return {path.relative_to(pdf_folder).as_posix(): PdfReader(path) for path in sorted(pdf_folder.rglob("*.pdf"))}
 
 
+@dataclass(frozen=True)
+class Extracted:
+    """Every PDF's page texts and the text sizes met, read once per module: pypdf reads a page
+    in about a tenth of a second, and five tests read every page."""
+
+    texts: dict[str, list[str]]
+    sizes: frozenset[float]
+
+
+@pytest.fixture(scope="module")
+def extracted(readers: dict[str, PdfReader]) -> Extracted:
+    sizes: set[float] = set()
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            sizes.add(round(size * math.hypot(tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]), 1))
+
+    texts = {path: [page.extract_text(visitor_text=visit) for page in reader.pages]
+             for path, reader in readers.items()}
+    return Extracted(texts, frozenset(sizes))
+
+
 def _titles(outline: list[object]) -> Iterator[str]:
     for item in outline:
         if isinstance(item, list):
@@ -67,8 +90,12 @@ def _titles(outline: list[object]) -> Iterator[str]:
 # The whole guidance.
 
 
-def test_the_whole_guidance_holds_every_indicator_and_contact_number(whole: PdfReader, guidance: Guidance) -> None:
-    text = flat("".join(page.extract_text() for page in whole.pages))
+def whole_texts(extracted: Extracted, guidance: Guidance) -> list[str]:
+    return extracted.texts[f"{guidance.partnership.id}-level-of-need-guidance.pdf"]
+
+
+def test_the_whole_guidance_holds_every_indicator_and_contact_number(extracted: Extracted, guidance: Guidance) -> None:
+    text = flat("".join(whole_texts(extracted, guidance)))
     contacts = guidance.contact_by_id
     missing = [item.id for item in guidance.indicators if flat(plain_text(item.text, contacts)) not in text]
     assert missing == []
@@ -117,56 +144,45 @@ def test_every_pdf_is_titled_in_english_and_tagged(readers: dict[str, PdfReader]
         assert b"pdfuaid" in root["/Metadata"].get_object().get_data(), path
 
 
-def test_every_page_carries_the_version_and_the_printed_copy_notice(readers: dict[str, PdfReader],
+def test_every_page_carries_the_version_and_the_printed_copy_notice(extracted: Extracted,
                                                                     guidance: Guidance) -> None:
     needed = [flat(version_label(guidance.partnership, guidance.published)),
               flat(printed_copy_notice(guidance.partnership))]
     lacking = []
-    for path, reader in readers.items():
-        for number, page in enumerate(reader.pages, start=1):
-            text = flat(page.extract_text())
-            if not all(part in text for part in needed) or f"Page{number}of{len(reader.pages)}" not in text:
+    for path, pages in extracted.texts.items():
+        for number, page in enumerate(pages, start=1):
+            text = flat(page)
+            if not all(part in text for part in needed) or f"Page{number}of{len(pages)}" not in text:
                 lacking.append(f"{path} page {number}")
     assert lacking == []
 
 
-def test_each_level_card_says_when_its_version_was_published(readers: dict[str, PdfReader],
+def test_each_level_card_says_when_its_version_was_published(extracted: Extracted,
                                                             guidance: Guidance) -> None:
     """A card pinned to a wall must say how old it is, not only its version number."""
     assert guidance.published is not None
-    cards = {path: flat(reader.pages[0].extract_text()) for path, reader in readers.items()
-             if path.startswith("levels/")}
+    cards = {path: flat(pages[0]) for path, pages in extracted.texts.items() if path.startswith("levels/")}
     assert len(cards) == len(guidance.levels)
     assert {path for path, text in cards.items() if flat(date_text(guidance.published)) not in text} == set()
 
 
-def test_the_contacts_chapter_opens_with_the_emergency_message_and_its_number(whole: PdfReader,
+def test_the_contacts_chapter_opens_with_the_emergency_message_and_its_number(extracted: Extracted,
                                                                              guidance: Guidance) -> None:
     """Not a stray fragment ('… a manager first. the police on 999') but the message, then whom to call."""
-    texts = [page.extract_text() for page in whole.pages]
+    texts = whole_texts(extracted, guidance)
     chapter = next(text for text in texts if text.startswith("Contacts"))
     message = guidance.partnership.immediate_danger.message
     opening = f"Contacts {message} {guidance.emergency.name}: {guidance.emergency.phone}"
     assert flat(chapter).startswith(flat(opening))
 
 
-def test_no_contact_placeholder_is_printed(readers: dict[str, PdfReader]) -> None:
-    found = {path: re.findall(r"\(\(\s*[a-z0-9][a-z0-9-]*", "".join(page.extract_text() for page in reader.pages))
-             for path, reader in readers.items()}
+def test_no_contact_placeholder_is_printed(extracted: Extracted) -> None:
+    found = {path: re.findall(r"\(\(\s*[a-z0-9][a-z0-9-]*", "".join(pages)) for path, pages in extracted.texts.items()}
     assert {path: hits for path, hits in found.items() if hits} == {}
 
 
-def test_no_text_is_smaller_than_10_points(readers: dict[str, PdfReader]) -> None:
-    sizes: set[float] = set()
-
-    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
-        if text.strip():
-            sizes.add(round(size * math.hypot(tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]), 1))
-
-    for reader in readers.values():
-        for page in reader.pages:
-            page.extract_text(visitor_text=visit)
-    assert sizes and min(sizes) >= 10
+def test_no_text_is_smaller_than_10_points(extracted: Extracted) -> None:
+    assert extracted.sizes and min(extracted.sizes) >= 10
 
 
 def test_the_pdfs_are_linked_from_the_site_with_their_size(tmp_path_factory: pytest.TempPathFactory,

@@ -20,7 +20,6 @@ from levelofneed.cli import main
 from levelofneed.labels import printed_copy_notice
 from levelofneed.pdf import print_all
 from levelofneed.pdf.documents import documents
-from levelofneed.pdf.printing import print_pdf
 from levelofneed.pdf.progress import terminal_progress
 from levelofneed.pdf.sitepages import intro, names_only, part, shift_headings, unlink_missing, without
 from levelofneed.publish import print_pdfs
@@ -28,12 +27,14 @@ from levelofneed.render import PRINTED, LinkStyle, SiteOptions, iter_pages
 
 from .conftest import BASE, REPO, build_example
 
+pytestmark = pytest.mark.site  # each of these prints PDFs, the slowest thing the project does
+
 PACKAGE = REPO / "plugins" / "levelofneed"
 
 
 @pytest.fixture(scope="module")
-def guidance() -> Guidance:
-    return load_guidance(REPO)
+def guidance(sefton: Guidance) -> Guidance:
+    return sefton
 
 
 PAGE = """<h1>Level 2</h1>
@@ -205,6 +206,8 @@ def test_only_the_printing_module_imports_weasyprint() -> None:
 
 
 def test_keeping_page_references_changes_no_byte_and_printing_is_repeatable() -> None:
+    from levelofneed.pdf.printing import print_pdf  # WeasyPrint: imported only when this test runs
+
     base = load_guidance(BASE)
     pages = {p.path: p.markdown for p in iter_pages(base, SiteOptions(link_style=LinkStyle.ANCHOR), PRINTED)}
     html = next(documents(base, pages)).html

@@ -11,10 +11,9 @@ from typing import Any
 
 import pytest
 
-from levelofneed import Guidance, load_guidance
+from levelofneed import Guidance
 
 from .browser_support import AXE, Watch, axe_violations, chromium_page, require_axe
-from .conftest import REPO
 from .test_browser import template_urls
 
 pytestmark = pytest.mark.browser
@@ -40,8 +39,8 @@ WRAPPED_NUMBERS = """() => [...document.querySelectorAll('a[href^="tel:"]')]
 
 
 @pytest.fixture(scope="module")
-def guidance() -> Guidance:
-    return load_guidance(REPO)
+def guidance(sefton: Guidance) -> Guidance:
+    return sefton
 
 
 @pytest.fixture(scope="module")
@@ -135,11 +134,12 @@ def test_an_indicator_page_leads_with_the_level_and_the_first_action(phone: tupl
     assert page.get_by_text("Content file").is_visible()
 
 
+@pytest.mark.parametrize("share", range(2))  # two tests, so that pytest-xdist's workers share the pages
 def test_every_number_is_a_tap_away_and_no_page_scrolls_sideways(phone: tuple[Any, Watch], base_url: str,
-                                                                 guidance: Guidance) -> None:
+                                                                 guidance: Guidance, share: int) -> None:
     page, watch = phone
     problems = {}
-    for path in [*template_urls(guidance).values(), "services/", "levels/compare/"]:
+    for path in sorted({*template_urls(guidance).values(), "services/", "levels/compare/"})[share::2]:
         page.goto(base_url + path, wait_until="networkidle")
         page.evaluate("document.querySelectorAll('details').forEach(fold => { fold.open = true; })")
         loose, wrapped = page.evaluate(LOOSE_NUMBERS), page.evaluate(WRAPPED_NUMBERS)

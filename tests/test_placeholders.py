@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from levelofneed import Guidance, load_guidance
+from levelofneed import Guidance
 from levelofneed.cli import main
 from levelofneed.helper import helper_data
 from levelofneed.publish import publish
@@ -27,8 +27,8 @@ PLACEHOLDER = re.compile(r"\(\(\s*[a-z0-9][a-z0-9-]*")
 
 
 @pytest.fixture(scope="module")
-def guidance() -> Guidance:
-    return load_guidance(REPO)
+def guidance(sefton: Guidance) -> Guidance:
+    return sefton
 
 
 def _named_in(text: str) -> bool:

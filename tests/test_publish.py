@@ -9,6 +9,8 @@ the same root. Every path and every byte must match.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,8 +18,10 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel
 
+from levelofneed import load_guidance
 from levelofneed.cli import main
 from levelofneed.mkdocs.plugin import LevelOfNeedPlugin
+from levelofneed.publish import publish, site_options, with_banner
 from levelofneed.search.site_index import INDEX_FILE
 
 from .conftest import REPO
@@ -52,9 +56,17 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 
 def test_the_plugin_and_the_cli_publish_the_same_files(plugin_files: dict[str, tuple[bytes, InclusionLevel]],
                                                         exported: dict[str, bytes]) -> None:
-    assert sorted(plugin_files) == sorted(exported)
-    different = [path for path, (content, _) in plugin_files.items() if content != exported[path]]
+    """The same pages and files; the export adds the banner to each page (another builder has no theme of
+    ours to put it in), our assets, and an mkdocs.yml."""
+    bundle = publish(load_guidance(REPO), site_options(REPO / "docs"))
+    docs = {path.removeprefix("docs/"): data for path, data in exported.items() if path.startswith("docs/")}
+    assets = {output.path for output in bundle.assets}
+    assert sorted(plugin_files) == sorted(set(docs) - assets)
+    pages = {output.path for output in bundle if output.kind == "page"}
+    different = [path for path, (content, _) in plugin_files.items()
+                 if (with_banner(content.decode(), bundle.banner).encode() if path in pages else content) != docs[path]]
     assert different == []
+    assert "mkdocs.yml" in exported
 
 
 def test_indicator_pages_stay_out_of_the_navigation(plugin_files: dict[str, tuple[bytes, InclusionLevel]]) -> None:
@@ -69,3 +81,24 @@ def test_the_site_is_named_by_the_guidance(tmp_path: Path) -> None:
     plugin = config.plugins["levelofneed"]
     assert isinstance(plugin, LevelOfNeedPlugin) and plugin.guidance is not None
     assert config.site_name == f"{plugin.guidance.partnership.short_name} Level of Need guidance"
+
+
+@pytest.mark.site
+def test_the_export_builds_with_another_builder_and_keeps_the_banner_and_levels(neutral_root: Path,
+                                                                              tmp_path: Path) -> None:
+    """Plain MkDocs, with its own theme and without our plugin, builds the exported project: every page has
+    the emergency banner, the levels keep their colours (our stylesheet) and the helper its scripts."""
+    out = tmp_path / "project"
+    assert main(["export", "markdown", str(out), "--root", str(neutral_root)]) == 0
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(out / "mkdocs.yml"),
+                             "-d", str(tmp_path / "site")], capture_output=True, text=True, check=False,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    pages = sorted((tmp_path / "site").rglob("index.html"))
+    assert len(pages) > 20
+    assert all('class="lon-banner"' in page.read_text(encoding="utf-8") for page in pages if "404" not in page.name)
+    level = (tmp_path / "site" / "levels" / "level-4" / "index.html").read_text(encoding="utf-8")
+    assert "lon-tone-4" in level and "assets/levelofneed/levelofneed.css" in level
+    helper = (tmp_path / "site" / "which-level" / "index.html").read_text(encoding="utf-8")
+    assert "assets/levelofneed/helper-ui.js" in helper
+    assert (tmp_path / "site" / "which-level" / "helper-data.json").is_file()

@@ -22,8 +22,8 @@ ORUK_FIELDS = {"id", "name", "description", "url", "status", "minimum_age", "max
 
 
 @pytest.fixture(scope="module")
-def guidance() -> Guidance:
-    return load_guidance(BASE)
+def guidance(base_guidance: Guidance) -> Guidance:
+    return base_guidance
 
 
 def render_files(guidance: Guidance) -> dict[str, bytes]:
@@ -66,12 +66,21 @@ def test_icons_are_pngs_of_the_sizes_the_manifest_names(guidance: Guidance) -> N
 
 def test_export_markdown_writes_the_same_pages(guidance: Guidance, tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / "pages"
+    out = tmp_path / "project"
     assert main(["export", "markdown", str(out), "--root", str(BASE)]) == 0
     assert "wrote" in capsys.readouterr().out
-    for output in publish(guidance):
-        assert (out / output.path).read_bytes() == output.data()
-    assert (out / "data" / "services-openreferral.json").is_file()
+    bundle = publish(guidance)
+    for output in bundle:
+        written = (out / "docs" / output.path).read_bytes()
+        if output.kind == "page":
+            # Each page is the published page with the emergency banner on top.
+            text = written.decode()
+            assert bundle.banner in text
+            assert text.replace(bundle.banner + "\n\n", "", 1) == output.data().decode()
+        else:
+            assert written == output.data()
+    assert (out / "docs" / "data" / "services-openreferral.json").is_file()
+    assert (out / "mkdocs.yml").is_file()
 
 
 def test_export_markdown_refuses_invalid_content(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

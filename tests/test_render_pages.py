@@ -13,21 +13,19 @@ import re
 import markdown
 import pytest
 
-from levelofneed import Guidance, load_guidance
+from levelofneed import Guidance
 from levelofneed.labels import FRONT_DOOR_LABEL, OUT_OF_HOURS_LABEL, UNVERIFIED, named_text
 from levelofneed.model import Verification
 from levelofneed.render import LinkStyle, SiteOptions, banner_html, iter_pages, navigation
 from levelofneed.render import paths as page_paths
-
-from .conftest import BASE
 
 EXTENSIONS = ["toc", "attr_list", "md_in_html", "tables", "admonition"]
 HOSTILE = '<script>alert("x")</script> [link](javascript:alert(1)) **bold** {: onclick="x" }'
 
 
 @pytest.fixture(scope="module")
-def guidance() -> Guidance:
-    return load_guidance(BASE)
+def guidance(base_guidance: Guidance) -> Guidance:
+    return base_guidance
 
 
 def render_pages(guidance: Guidance, options: SiteOptions | None = None) -> dict[str, str]:

@@ -12,6 +12,8 @@ from levelofneed.cli import main
 
 from .conftest import REPO
 
+pytestmark = pytest.mark.content  # Sefton's guidance itself, not the engines
+
 
 def test_repository_content_passes_strict_check(capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["check", str(REPO), "--strict"])

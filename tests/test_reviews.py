@@ -16,7 +16,7 @@ import pytest
 
 from levelofneed import check, load_guidance
 from levelofneed.cli import main
-from levelofneed.reports.reviews import review_items
+from levelofneed.reports.review_report import review_items
 
 
 def _own(root: Path) -> Path:

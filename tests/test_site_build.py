@@ -7,6 +7,7 @@ failure paths: bad content and strict warnings must leave the previous site alon
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import posixpath
@@ -22,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from levelofneed import Guidance, check, load_guidance
+from levelofneed import Guidance, check
 from levelofneed.mkdocs.plugin import LevelOfNeedPlugin
 from levelofneed.render.text import squash
 
@@ -32,6 +33,8 @@ pytestmark = pytest.mark.site
 
 _CACHE: dict[str, Path] = {}
 
+# The small example site, without its PDFs: they are tested on their own (test_pdf*.py), and
+# printing them would make each small build several times slower.
 SMALL_CONFIG = """\
 site_name: Example
 docs_dir: docs
@@ -42,6 +45,7 @@ theme:
 plugins:
   - levelofneed:
       edit_url: https://example.org/edit/main/
+      pdf: false
   - search
 markdown_extensions: [toc, attr_list, md_in_html, tables]
 validation:
@@ -187,13 +191,29 @@ def mkdocs_build(config: Path, site: Path) -> subprocess.CompletedProcess[str]:
 
 
 def repo_site(factory: pytest.TempPathFactory) -> Path:
-    """This repository's site, built once per test session and shared with the browser tests."""
+    """This repository's site, built once per test run and shared with the browser tests.
+
+    With pytest-xdist the workers share one build: the first to ask builds it in the run's
+    common temporary folder under a lock, and the others wait for it and read it. Nothing
+    writes into it afterwards.
+    """
     if "repo" not in _CACHE:
-        site = factory.mktemp("repo-site") / "site"
-        result = mkdocs_build(REPO / "mkdocs.yml", site)
-        assert result.returncode == 0, result.stderr
-        _CACHE["repo"] = site
+        _CACHE["repo"] = _shared_build(factory)
     return _CACHE["repo"]
+
+
+def _shared_build(factory: pytest.TempPathFactory) -> Path:
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    folder = (factory.getbasetemp().parent if worker else factory.getbasetemp()) / "repo-site-shared"
+    folder.mkdir(exist_ok=True)
+    site, done = folder / "site", folder / "built"
+    with (folder / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            result = mkdocs_build(REPO / "mkdocs.yml", site)
+            assert result.returncode == 0, result.stderr
+            done.touch()
+    return site
 
 
 @pytest.fixture(scope="session")
@@ -206,9 +226,9 @@ def pages(site: Path) -> Crawl:
     return crawl(site)
 
 
-@pytest.fixture(scope="session")
-def guidance() -> Guidance:
-    return load_guidance(REPO)
+@pytest.fixture(scope="module")
+def guidance(sefton: Guidance) -> Guidance:
+    return sefton
 
 
 def _reachable(pages: Crawl) -> tuple[set[str], set[tuple[str, str]]]:

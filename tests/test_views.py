@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from levelofneed import Guidance, load_guidance
+from levelofneed import Guidance
 from levelofneed.views import Views
-
-from .conftest import BASE
 
 
 @pytest.fixture(scope="module")
-def guidance() -> Guidance:
-    return load_guidance(BASE)
+def guidance(base_guidance: Guidance) -> Guidance:
+    return base_guidance
 
 
 def _with_services(guidance: Guidance) -> Guidance:

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from .labels import counted
+
 Severity = Literal["error", "warning"]
 
 
@@ -53,15 +55,9 @@ def summary(findings: Sequence[Finding]) -> str:
     if not findings:
         return "no problems found"
     counts = Counter(f.severity for f in findings)
-    parts = [_plural(counts[s], s) for s in ("error", "warning") if counts[s]]
+    parts = [counted(counts[s], s) for s in ("error", "warning") if counts[s]]
     files = len({f.path for f in findings})
-    return f"{' and '.join(parts)} in {_plural(files, 'file')}"
-
-
-def _plural(count: int, noun: str) -> str:
-    # labels.counted says the same, but findings sits below labels (labels → mentions → load →
-    # findings), so it cannot import it.
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    return f"{' and '.join(parts)} in {counted(files, 'file')}"
 
 
 def format_findings(findings: Sequence[Finding], output_format: str) -> str:

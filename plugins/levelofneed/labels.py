@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .mentions import PLACEHOLDER
 from .model import AGE_BAND_LABELS, Contact, Level, Partnership
+from .placeholders import PLACEHOLDER
 
 _NAME_FIELDS = ("name", "title", "term", "question", "text", "version", "id")
 _SINGULAR = {"glossary": "glossary term", "briefings": "briefing", "synonyms": "synonym group",
@@ -123,9 +123,6 @@ def named_text(text: str, contacts: dict[str, Contact]) -> str:
     return PLACEHOLDER.sub(lambda found: contact_name(contacts[found.group(1).strip()]), squash(text))
 
 
-def contact_ids(text: str) -> list[str]:
-    """The contacts a text names, in order, each once."""
-    return list(dict.fromkeys(found.group(1).strip() for found in PLACEHOLDER.finditer(text)))
 
 
 def record_name(record: Any, limit: int = 0) -> str:

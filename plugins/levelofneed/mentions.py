@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .load import Document
+from .placeholders import PLACEHOLDER
 
-PLACEHOLDER = re.compile(r"\(\(([^()]*)\)\)")
 # A number is looked for in text made comparable first (:func:`comparable`): full-width digits
 # and odd spaces folded by NFKC, zero-width characters dropped. Between digits it may have up
 # to three separators (spaces, dots, dashes of any kind, brackets), so "(0151) 934 4013",

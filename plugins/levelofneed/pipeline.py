@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .crossref import check_cross_references
+from .checks import Observer, run_checks
 from .findings import Finding, has_errors
 from .guidance import Guidance, Origin
 from .load import load_document
@@ -86,13 +86,15 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check(root: Path | str, today: dt.date | None = None, near_duplicates: bool = False) -> Result:
-    """Load, validate and cross-check everything under ``root``; with ``near_duplicates``, look for those too."""
+def check(root: Path | str, today: dt.date | None = None, near_duplicates: bool = False,
+          observe: Observer | None = None) -> Result:
+    """Load, validate and cross-check everything under ``root``; with ``near_duplicates``, look for those too.
+    ``observe`` sees each cross-record check's findings as it runs (the tests use it)."""
     with _cyclic_gc_paused():
-        return _check(Path(root), today, near_duplicates)
+        return _check(Path(root), today, near_duplicates, observe)
 
 
-def _check(root: Path, today: dt.date | None, near_duplicates: bool) -> Result:
+def _check(root: Path, today: dt.date | None, near_duplicates: bool, observe: Observer | None) -> Result:
     if not (root / GUIDANCE_DIR).is_dir():
         missing = Finding(f"{GUIDANCE_DIR}/", 1, 1, "error", f"no '{GUIDANCE_DIR}' folder in {root}",
                           "run the command from the repository root, or pass the folder that holds guidance/")
@@ -103,7 +105,7 @@ def _check(root: Path, today: dt.date | None, near_duplicates: bool) -> Result:
         _load_and_validate(root, folder, collected, findings)
     all_read = not findings
     findings.extend(collected.findings)
-    findings.extend(check_cross_references(collected, today or dt.date.today(), all_read, near_duplicates))
+    findings.extend(run_checks(collected, today or dt.date.today(), all_read, near_duplicates, observe))
     if has_errors(findings):
         return Result(tuple(findings), None)
     return Result(tuple(findings), build_guidance(collected))

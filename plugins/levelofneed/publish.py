@@ -1,9 +1,11 @@
-"""The one publishing path: Guidance + options → every output file.
+"""The one publishing path: Guidance + options → the whole site, as one :class:`SiteBundle`.
 
-The MkDocs plugin and ``levelofneed export`` both call :func:`publish`, so the site
-and an export of it are made by the same code and hold the same bytes (a test builds
-both and compares them). Each later output (helper data, search records, PDFs) is
-added here, once, and both adapters publish it.
+The bundle holds every page and file, the navigation, the emergency banner, the
+Content-Security-Policy for our own scripts, the search index and our stylesheet and
+scripts. The MkDocs plugin only maps it onto MkDocs; ``levelofneed export markdown``
+writes it as a complete project any site builder can build (:func:`write_project`), with
+the banner on every page. Both are made by the same code and hold the same bytes (a test
+builds both and compares them).
 """
 
 from __future__ import annotations
@@ -14,16 +16,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
+import yaml
+
 from .exports.open_data import export_json
 from .exports.openreferral import export_openreferral
 from .guidance import Guidance
 from .helper import DATA_FILE, helper_data
-from .labels import site_title
+from .labels import site_title, version_label
 from .pdf import FOLDER as PDF_FOLDER
 from .pdf import PrintRun, Progress, print_all
-from .render import PRINTED, Download, LinkStyle, SiteOptions, iter_pages
+from .render import PRINTED, Download, LinkStyle, SiteOptions, banner_html, iter_pages, navigation
 from .render import paths as page_paths
 from .render.icons import SIZES, icon_path, icon_png, manifest
+from .render.nav import NavItem
 from .search.similar import similar_indicators
 from .search.site_index import INDEX_FILE, site_index
 
@@ -58,7 +63,13 @@ def site_options(docs_dir: Path | None) -> SiteOptions:
         return SiteOptions()
     editors = "editors/index.md" if (docs_dir / "editors" / "index.md").is_file() else None
     open_data = page_paths.OPEN_DATA if (docs_dir / page_paths.OPEN_DATA).is_file() else None
-    return SiteOptions(editors_page=editors, open_data_page=open_data)
+    return SiteOptions(editors_page=editors, open_data_page=open_data, handwritten=handwritten_pages(docs_dir))
+
+
+def handwritten_pages(docs: Path) -> tuple[str, ...]:
+    """Markdown pages written by hand in the docs folder (hidden folders left out, as MkDocs does)."""
+    found = (p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    return tuple(sorted(p for p in found if not any(part.startswith(".") for part in p.split("/"))))
 
 
 def json_bytes(document: Any) -> bytes:
@@ -97,9 +108,28 @@ def downloads(printed: PrintRun) -> dict[str, list[Download]]:
     return offered
 
 
-def publish(guidance: Guidance, options: SiteOptions | None = None,
-            printed: PrintRun | None = None) -> Iterator[Output]:
-    """Every page, then every other file, in a stable order.
+@dataclass(frozen=True)
+class SiteBundle:
+    """The whole site. Iterating over it gives its pages and files, as an adapter publishes them."""
+
+    outputs: tuple[Output, ...]
+    nav: list[NavItem]
+    banner: str  # HTML, every text in it escaped
+    site_name: str
+    version: str  # 'Sefton SCP Level of Need guidance, version 2026.2, 27 November 2026'
+    content_security_policy: str  # for our own scripts; an adapter adds its theme's inline scripts
+    assets: tuple[Output, ...]  # our stylesheet and scripts, under assets/levelofneed/
+
+    def __iter__(self) -> Iterator[Output]:
+        return iter(self.outputs)
+
+    @property
+    def search_index(self) -> bytes:
+        return next(output.data() for output in self.outputs if output.path == INDEX_FILE)
+
+
+def publish(guidance: Guidance, options: SiteOptions | None = None, printed: PrintRun | None = None) -> SiteBundle:
+    """The whole site: every page, then every other file, in a stable order, and what goes around them.
 
     Similar indicators come from search (unless the caller gave them), so every adapter's
     indicator pages link to them. ``printed`` holds the PDFs when the build makes them
@@ -111,11 +141,39 @@ def publish(guidance: Guidance, options: SiteOptions | None = None,
         options = replace(options, similar=similar_indicators(guidance))
     if printed is not None:
         options = replace(options, downloads=downloads(printed))
-    for page in iter_pages(guidance, options):
-        yield Output(page.path, page.markdown, "page", page.in_nav, page.template)
-    yield from _files(guidance)
-    if printed is not None:
-        yield from pdf_outputs(printed)
+    pages = [Output(page.path, page.markdown, "page", page.in_nav, page.template)
+             for page in iter_pages(guidance, options)]
+    files = [*_files(guidance), *(pdf_outputs(printed) if printed is not None else [])]
+    partnership = guidance.partnership
+    return SiteBundle(
+        tuple([*pages, *files]), navigation(guidance, options.handwritten, options.open_data_page or
+                                            page_paths.OPEN_DATA),
+        str(banner_html(guidance)), site_title(partnership), version_label(partnership, guidance.published),
+        content_security_policy(), tuple(_assets()))
+
+
+def content_security_policy(script_hashes: Iterable[str] = ()) -> str:
+    """The policy: everything from the site itself only, no inline script but those whose hashes are given.
+
+    ``connect-src 'self'``: the helper and search cannot send anything elsewhere. Styles
+    allow inline ``style`` attributes, which the theme uses.
+    """
+    scripts = " ".join(["'self'", *sorted(set(script_hashes))])
+    return ("default-src 'self'; "
+            f"script-src {scripts}; "
+            "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+            "worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
+
+
+ASSETS = Path(__file__).parent / "site_assets" / "overrides" / "assets" / "levelofneed"
+ASSET_FOLDER = "assets/levelofneed"
+
+
+def _assets() -> Iterator[Output]:
+    """Our stylesheet and scripts, which the MkDocs theme override serves and an export copies."""
+    for path in sorted(ASSETS.iterdir()):
+        if path.suffix in (".css", ".js"):
+            yield Output(f"{ASSET_FOLDER}/{path.name}", path.read_bytes(), "file")
 
 
 def _files(guidance: Guidance) -> Iterator[Output]:
@@ -126,6 +184,48 @@ def _files(guidance: Guidance) -> Iterator[Output]:
     yield Output(page_paths.MANIFEST, manifest(guidance, site_title(guidance.partnership)).encode("utf-8"), "file")
     for size in SIZES:
         yield Output(icon_path(size), icon_png(size), "file")
+
+
+MARKDOWN_EXTENSIONS = ["toc", "attr_list", "md_in_html", "tables", "admonition"]
+_FRONT_MATTER_END = "\n---\n\n"
+
+
+def project_config(bundle: SiteBundle) -> dict[str, Any]:
+    """An ``mkdocs.yml`` any MkDocs-compatible builder reads: no theme of ours, no plugin of ours."""
+    scripts = [output.path for output in bundle.assets if output.path.endswith(".js")
+               and not output.path.endswith("search-worker.js")]
+    return {"site_name": bundle.site_name, "docs_dir": "docs", "use_directory_urls": True,
+            "theme": {"name": "mkdocs"}, "nav": bundle.nav,
+            "extra_css": [output.path for output in bundle.assets if output.path.endswith(".css")],
+            "extra_javascript": sorted(scripts, key=_load_order), "markdown_extensions": MARKDOWN_EXTENSIONS}
+
+
+def _load_order(path: str) -> int:
+    """The search core and the helper's parts before the page that starts them."""
+    order = ["search-core.js", "helper-engine.js", "helper-state.js", "helper-record.js", "helper-steps.js",
+             "helper-ui.js", "levelofneed.js"]
+    name = path.rsplit("/", 1)[-1]
+    return order.index(name) if name in order else len(order)
+
+
+def with_banner(markdown: str, banner: str) -> str:
+    """A page with the emergency banner first, for a builder that has no theme of ours to put it in."""
+    front, found, body = markdown.partition(_FRONT_MATTER_END)
+    return f"{front}{found}{banner}\n\n{body}" if found else f"{banner}\n\n{markdown}"
+
+
+def write_project(bundle: SiteBundle, folder: Path) -> int:
+    """The whole site as a project for another site builder: ``docs/`` with every page (each with the
+    banner), file and asset, and an ``mkdocs.yml``. Returns the number of files written."""
+    docs = folder / "docs"
+    pages = (replace(output, content=with_banner(str(output.content), bundle.banner))
+             if output.kind == "page" else output for output in bundle.outputs)
+    count = write_outputs([*pages, *bundle.assets], docs)
+    (folder / "mkdocs.yml").write_text(
+        "# Written by 'levelofneed export markdown': the guidance as a project any MkDocs-compatible\n"
+        "# site builder can build. Regenerate it rather than editing it.\n"
+        + yaml.safe_dump(project_config(bundle), sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return count + 1
 
 
 def write_outputs(outputs: Iterable[Output], folder: Path) -> int:

@@ -14,7 +14,6 @@ from functools import cached_property
 from typing import TypeVar
 
 from .guidance import Guidance
-from .labels import contact_ids
 from .model import (
     AGE_BANDS,
     Briefing,
@@ -28,6 +27,7 @@ from .model import (
     Subdomain,
     Topic,
 )
+from .placeholders import contact_ids
 
 T = TypeVar("T")
 
@@ -55,11 +55,6 @@ class Views:
     @cached_property
     def by_age(self) -> dict[str, list[Indicator]]:
         return _group(self.guidance.indicators, lambda item: item.age_bands)
-
-    @cached_property
-    def parent_domain(self) -> dict[str, Domain]:
-        """The domain each sub-domain belongs to."""
-        return {sub.id: domain for domain in self.guidance.domains for sub in domain.subdomains}
 
     def at_levels(self, indicators: Sequence[Indicator]) -> list[tuple[Level, list[Indicator]]]:
         """Indicators split into one column per level, every level present even when empty."""
@@ -107,6 +102,19 @@ class Views:
     def services_for_topic(self, topic: Topic) -> list[Service]:
         """Services the topic names, then others that say they help with it."""
         return self._named_first(topic.services, lambda s: topic.id in s.topics)
+
+    @cached_property
+    def _topics_by_service(self) -> dict[str, list[Topic]]:
+        found: dict[str, list[Topic]] = defaultdict(list)
+        for topic in self.guidance.topics:
+            for service in self.services_for_topic(topic):
+                found[service.id].append(topic)
+        return dict(found)
+
+    def topics_of_service(self, service: Service) -> list[Topic]:
+        """The topics whose pages list the service: the same rule as :meth:`services_for_topic`, turned round,
+        so the services directory's topic filter agrees with every topic page."""
+        return self._topics_by_service.get(service.id, [])
 
     def services_for_indicator(self, indicator: Indicator) -> tuple[list[Service], bool]:
         """The indicator's own services or, when it names none, those of its level (and True)."""

@@ -22,7 +22,7 @@ _COMBINING = re.compile("[\u0300-\u036f]")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Endings removed, longest first; the stem must keep at least three letters.
-_ENDINGS = ("ingly", "ings", "ing", "edly", "ied", "ies", "ed", "es", "ly", "s", "e")
+ENDINGS = ("ingly", "ings", "ing", "edly", "ied", "ies", "ed", "es", "ly", "s", "e")
 
 
 def normalise(text: str) -> str:
@@ -45,7 +45,7 @@ def stem(word: str) -> str:
     word = word.removesuffix("'s").replace("'", "")
     if len(word) <= 3 or word.isdigit():
         return word
-    for ending in _ENDINGS:
+    for ending in ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             base = word[: -len(ending)]
             return base + "y" if ending in ("ies", "ied") else base

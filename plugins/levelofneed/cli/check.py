@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from ..findings import format_findings
-from ..pipeline import check
 from .common import EXIT_INVALID, EXIT_OK, add_root, iso_date
 
 NAME = "check"
@@ -25,6 +23,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..findings import format_findings
+    from ..pipeline import check
+
     result = check(args.root, today=args.today, near_duplicates=args.near_duplicates)
     print(format_findings(result.findings, args.format))
     return EXIT_INVALID if result.failed(args.strict) else EXIT_OK

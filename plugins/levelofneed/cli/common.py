@@ -7,10 +7,10 @@ import datetime as dt
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..findings import format_findings
-from ..guidance import Guidance
-from ..pipeline import check
+if TYPE_CHECKING:
+    from ..guidance import Guidance
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -34,6 +34,9 @@ def iso_date(text: str) -> dt.date:
 
 def load(root: Path, today: dt.date | None = None) -> Guidance | None:
     """The checked guidance, or None after printing its errors (the caller exits 1)."""
+    from ..findings import format_findings
+    from ..pipeline import check
+
     result = check(root, today)
     if result.guidance is None:
         errors = [finding for finding in result.findings if finding.severity == "error"]

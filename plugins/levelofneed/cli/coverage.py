@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..reports.coverage import render_coverage
+from ..reports.coverage_report import render_coverage
 from .common import EXIT_INVALID, add_root, load, write_or_check
 
 NAME = "coverage"

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..publish import open_data, publish, site_options, write_outputs
+from ..publish import open_data, publish, site_options, write_project
 from .common import EXIT_INVALID, EXIT_OK, add_root, load
 
 NAME = "export"
@@ -21,8 +21,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     json_cmd = formats.add_parser("json", help="the whole guidance as one JSON document (open data)")
     json_cmd.add_argument("out", type=Path, help="file to write, or - for standard output")
     add_root(json_cmd, option=True)
-    markdown_cmd = formats.add_parser("markdown", help="every site page as Markdown, for other site builders")
-    markdown_cmd.add_argument("out", type=Path, help="folder to write the pages and data files into")
+    markdown_cmd = formats.add_parser("markdown", help="the whole site as a project for another site builder: "
+                                                       "docs/ (every page, with the emergency banner) and mkdocs.yml")
+    markdown_cmd.add_argument("out", type=Path, help="folder to write the project into")
     add_root(markdown_cmd, option=True)
 
 
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     if guidance is None:
         return EXIT_INVALID
     if args.export_format == "markdown":
-        count = write_outputs(publish(guidance, site_options(args.root / "docs")), args.out)
+        count = write_project(publish(guidance, site_options(args.root / "docs")), args.out)
         print(f"wrote {count} files to {args.out}")
         return EXIT_OK
     data = open_data(guidance)

@@ -12,7 +12,7 @@ import json
 import sys
 
 from ..messages import did_you_mean
-from ..reports.reviews import as_json, render_text, review_items
+from ..reports.review_report import as_json, render_text, review_items
 from .common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_root, iso_date, load
 
 NAME = "review"

@@ -7,7 +7,6 @@ committed under ``schemas/``; a test fails when they are stale.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from pydantic import ConfigDict, Field, create_model
@@ -35,24 +34,3 @@ def file_schema(kind: FileKind) -> dict[str, Any]:
 def all_schemas() -> dict[str, str]:
     """File name → schema text, for every kind of file."""
     return {kind.schema_file: json.dumps(file_schema(kind), indent=2, sort_keys=True) + "\n" for kind in KINDS}
-
-
-def write_schemas(folder: Path) -> list[Path]:
-    """Write every schema into ``folder``; returns the files written."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in all_schemas().items():
-        target = folder / name
-        target.write_text(text, encoding="utf-8")
-        written.append(target)
-    return written
-
-
-def stale_schemas(folder: Path) -> list[str]:
-    """Names of schemas in ``folder`` that are missing or differ from the models."""
-    stale = []
-    for name, text in all_schemas().items():
-        target = folder / name
-        if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            stale.append(name)
-    return stale

@@ -18,11 +18,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..guidance import Guidance
-from ..labels import age_label, contact_text, level_label, squash
-from ..mentions import PLACEHOLDER
+from ..labels import age_label, contact_text, level_label, squash, version_label
 from ..model import AGE_BANDS, Contact, Indicator, Level, PlanningResponse, SafetyQuestion
+from ..placeholders import PLACEHOLDER
 from ..render import paths
 from ..views import Views
+from .wording import WORDING
 
 HELPER_PAGE = paths.WHICH_LEVEL
 DATA_FILE = paths.HELPER_DATA
@@ -33,9 +34,10 @@ def helper_data(guidance: Guidance) -> dict[str, Any]:
     views = Views(guidance)
     rules = guidance.helper
     return {
-        "version": guidance.partnership.guidance_version,
-        "partnership": guidance.partnership.short_name,
+        "guidance": version_label(guidance.partnership, guidance.published),
+        "wording": WORDING,
         "indicator_url": _href("indicators/ID.md"),
+        "search_index": "../" + paths.SEARCH_INDEX,
         "front_door": guidance.partnership.front_door,
         "out_of_hours": guidance.partnership.out_of_hours,
         "levels": [_level(views, level) for level in guidance.levels],

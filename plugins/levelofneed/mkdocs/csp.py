@@ -26,6 +26,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..publish import content_security_policy
+
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attributes>[^>]*)>(?P<source>.*?)</script>", re.DOTALL)
 _CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
 _DATA_TYPES = ("application/json", "application/ld+json")
@@ -81,12 +83,8 @@ def script_hash(source: str) -> str:
 
 
 def policy(hashes: Iterable[str]) -> str:
-    """The policy text, with the scripts' hashes in a stable order."""
-    scripts = " ".join(["'self'", *sorted(set(hashes))])
-    return ("default-src 'self'; "
-            f"script-src {scripts}; "
-            "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
-            "worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
+    """The site's policy (:func:`levelofneed.publish.content_security_policy`) with the theme's script hashes."""
+    return content_security_policy(hashes)
 
 
 def meta_tag(text: str) -> str:

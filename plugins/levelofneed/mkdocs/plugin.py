@@ -43,13 +43,12 @@ from mkdocs.structure.pages import Page
 
 from ..findings import format_findings
 from ..guidance import Guidance
-from ..labels import site_title, version_label
+from ..labels import site_title
 from ..pdf import PrintRun
 from ..pdf.progress import terminal_progress
 from ..pipeline import CONTENT_FOLDERS, check
-from ..publish import print_pdfs, publish, site_options
-from ..render import SiteOptions, banner_html, navigation
-from ..render import paths as page_paths
+from ..publish import SiteBundle, print_pdfs, publish, site_options
+from ..render import SiteOptions
 from ..search.site_index import INDEX_FILE
 from . import csp
 from .atomic import AtomicSiteDir, WarningCounter
@@ -76,6 +75,8 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
         self.atomic: AtomicSiteDir | None = None
         self.warnings: WarningCounter | None = None
         self.search_index: bytes | None = None
+        self.bundle: SiteBundle | None = None
+        self.set_nav = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Serve builds into its own temporary folder and dirty builds reuse the old one: neither swaps."""
@@ -84,7 +85,7 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """First of all plugins: bad content stops the build early, and warnings are counted from the start."""
-        self.guidance, self.atomic, self.warnings = None, None, None  # serve reuses this instance
+        self.guidance, self.atomic, self.warnings, self.bundle = None, None, None, None  # serve reuses this instance
         if not self.config.enabled:
             return config
         refuse_features(config)
@@ -94,9 +95,7 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
         # the partnership's name can ever reach a page as markup.
         config.site_name = Markup(html.escape(site_title(self.guidance.partnership), quote=True))
         self.options = site_options(Path(config.docs_dir))
-        if self.config.nav and config.nav is None:
-            config.nav = navigation(self.guidance, handwritten_pages(Path(config.docs_dir)),
-                                    self.options.open_data_page or page_paths.OPEN_DATA)
+        self.set_nav = self.config.nav and config.nav is None
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))
         if self.config.atomic and self.command == "build" and not self.dirty:
             self.atomic = AtomicSiteDir(Path(config.site_dir))
@@ -115,9 +114,12 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
         if self.guidance is None:
             return files
         printed = self._print(self.guidance) if self._wants_pdfs() else None
-        for output in publish(self.guidance, self.options, printed):
-            if output.path == INDEX_FILE:  # Material's search plugin writes this file after the build
-                self.search_index = output.data()
+        self.bundle = publish(self.guidance, self.options, printed)
+        if self.set_nav:  # MkDocs reads the navigation after this event
+            config.nav = self.bundle.nav
+        self.search_index = self.bundle.search_index  # Material's search plugin writes this file after the build
+        for output in self.bundle:
+            if output.path == INDEX_FILE:
                 continue
             if files.get_file_from_path(output.path) is not None:
                 continue
@@ -170,10 +172,9 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """Give the theme override the banner HTML (built and escaped by the render package) and
         the guidance's version, which printed pages carry."""
-        if self.guidance is not None:
-            env.globals["levelofneed_banner"] = banner_html(self.guidance)
-            version = version_label(self.guidance.partnership, self.guidance.published)
-            env.globals["levelofneed_version"] = escape(version)
+        if self.bundle is not None:
+            env.globals["levelofneed_banner"] = Markup(self.bundle.banner)
+            env.globals["levelofneed_version"] = escape(self.bundle.version)
         return env
 
     @event_priority(-100)
@@ -244,9 +245,3 @@ def load_or_fail(root: Path) -> Guidance:
         errors = [f for f in result.findings if f.severity == "error"]
         raise PluginError("the guidance has errors; fix them and build again:\n" + format_findings(errors, "text"))
     return result.guidance
-
-
-def handwritten_pages(docs: Path) -> list[str]:
-    """Markdown pages written by hand in the docs folder (hidden folders left out, as MkDocs does)."""
-    found = (p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-    return sorted(p for p in found if not any(part.startswith(".") for part in p.split("/")))

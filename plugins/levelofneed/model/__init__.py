@@ -13,7 +13,7 @@ from .glossary import GlossaryTerm, SynonymGroup
 from .helper import Circumstance, Combination, HelperRules, RoutingQuestion, SafetyQuestion
 from .indicator import AGE_BAND_LABELS, AGE_BANDS, Indicator
 from .levels import Level, PlanningResponse
-from .partnership import Contact, Partnership
+from .partnership import Contact, CoverageRules, Partnership
 from .procedure import Procedure, Step
 from .registry import FileKind, Folder, Registry
 from .service import Service
@@ -45,6 +45,7 @@ __all__ = [
     "Circumstance",
     "Combination",
     "Contact",
+    "CoverageRules",
     "Domain",
     "FileKind",
     "Folder",

@@ -50,6 +50,24 @@ class ImmediateDanger(Strict):
     contact: ContactRef = Field(description="The id of the emergency contact, e.g. 'police-emergency'.")
 
 
+class CoverageRules(Strict):
+    """The partnership's own rules for how fully the guidance covers its scale; ``check`` warns where it falls short.
+
+    A sub-domain with no indicator at a level is a gap a practitioner falls into: nothing
+    to compare their worry with at that level.
+    """
+
+    min_per_subdomain_cell: int = Field(
+        default=0, ge=0, le=50, description="At least this many indicators in every sub-domain at every level.")
+    every_topic_at_every_level: bool = Field(
+        default=False, description="Every topic has at least one indicator at every level.")
+    min_briefing_indicators: int = Field(
+        default=0, ge=0, le=50, description="Every 7-minute briefing links at least this many indicators.")
+    procedures_linked: bool = Field(
+        default=False,
+        description="Every procedure is linked from a level, topic, indicator or safety question, so someone finds it.")
+
+
 class Partnership(Record):
     """The safeguarding partnership: its name, area, contacts and the version of its guidance."""
 
@@ -80,6 +98,11 @@ class Partnership(Record):
     contacts: list[Contact] = Field(min_length=1, description="Every contact the guidance names, each once.")
     suggest_change_url: HttpUrl | None = Field(
         default=None, description="Where practitioners can suggest a change, e.g. the repository's issues page."
+    )
+    coverage: CoverageRules | None = Field(
+        default=None,
+        description="How fully the guidance must cover its scale; 'check' warns where it falls short. "
+                    "Leave out for no such warnings.",
     )
     edit_url: HttpUrl | None = Field(
         default=None,

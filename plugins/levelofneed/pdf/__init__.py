@@ -21,12 +21,15 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..findings import Finding
 from ..guidance import Guidance
 from ..labels import counted
 from .documents import FOLDER, Document, documents
-from .printing import Printed, print_pdf
+
+if TYPE_CHECKING:  # printing, and WeasyPrint with it, load only when a PDF is printed
+    from .printing import Printed
 
 __all__ = ["FOLDER", "PrintRun", "PrintedFile", "Progress", "print_all"]
 
@@ -77,6 +80,8 @@ def _cores() -> int:
 
 
 def _print(planned: Sequence[Document], workers: int, progress: Progress | None) -> list[Printed]:
+    from .printing import print_pdf
+
     """Each document printed, in order: the first here, the rest in a worker process when there is a core for it."""
     done = _Done(len(planned), progress)
     if workers < 2 or len(planned) < 2:

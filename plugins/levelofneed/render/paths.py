@@ -26,6 +26,7 @@ ABOUT = "about.md"
 CHANGES = "changes.md"
 WHICH_LEVEL = "which-level/index.md"
 HELPER_DATA = "which-level/helper-data.json"
+SEARCH_INDEX = "search/search_index.json"  # where Material's search box looks for its index
 OPEN_DATA = "open-data.md"
 DATA_JSON = "data/guidance.json"
 DATA_OPENREFERRAL = "data/services-openreferral.json"

@@ -13,21 +13,22 @@ from .site import Site
 def pages(site: Site) -> Iterator[Page]:
     """The directory page. Each service has an anchor named after its id."""
     ordered = sorted(site.guidance.services, key=lambda s: s.name.casefold())
-    used_topics = {tid for service in ordered for tid in service.topics}
+    views = site.views
     yield render_page(
         site, paths.SERVICES, "services.md.j2", "Services directory",
         services=ordered,
-        filter_topics=[t for t in site.guidance.topics if t.id in used_topics],
-        data=data_attributes,
+        filter_topics=[t for t in site.guidance.topics if views.services_for_topic(t)],
+        data=lambda service: data_attributes(service, [t.id for t in views.topics_of_service(service)]),
         ages=age_range,
     )
 
 
-def data_attributes(service: Service) -> dict[str, str]:
-    """What the filter script reads. Without the script every service stays visible."""
+def data_attributes(service: Service, topics: list[str]) -> dict[str, str]:
+    """What the filter script reads: the topics are those whose pages list the service (views decide).
+    Without the script every service stays visible."""
     return {
         "data-levels": " ".join(service.levels),
-        "data-topics": " ".join(service.topics),
+        "data-topics": " ".join(topics),
         "data-min-age": "" if service.minimum_age is None else str(service.minimum_age),
         "data-max-age": "" if service.maximum_age is None else str(service.maximum_age),
     }

@@ -43,7 +43,8 @@ class SiteOptions:
     levels (``publish`` fills it from search); an indicator without any shows a link to
     its sub-domain instead.
     ``downloads`` maps a page's docs path to the files it offers (the PDFs, when the
-    build makes them).
+    build makes them). ``handwritten`` lists the hand-written pages, which the navigation
+    puts under "About".
     """
 
     editors_page: str | None = None
@@ -51,6 +52,7 @@ class SiteOptions:
     similar: Mapping[str, Sequence[str]] = field(default_factory=dict)
     link_style: LinkStyle = LinkStyle.RELATIVE
     downloads: Mapping[str, Sequence[Download]] = field(default_factory=dict)
+    handwritten: Sequence[str] = ()
 
 
 class Site:

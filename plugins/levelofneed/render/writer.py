@@ -12,8 +12,8 @@ import datetime as dt
 from markupsafe import Markup
 
 from ..labels import UNVERIFIED, age_label, contact_name, date_text, download_text, level_label, named_text
-from ..mentions import PLACEHOLDER
 from ..model import Contact, GlossaryTerm, Level, Verification
+from ..placeholders import PLACEHOLDER
 from . import paths
 from .site import Download, LinkStyle, Site
 from .text import attribute, encode, escape, squash, tel_link

@@ -1,8 +1,9 @@
 """Search as the command line and the quality suite use it: a query in, records out, best first.
 
-Whoosh finds the candidates (records holding any alternative of any clause, scored by
-:class:`.index.Weighting`); this module decides what the query means (:mod:`.query`) and
-the final order, with exactly the rules of the site's search worker: a clause scores by
+Whoosh finds the candidates (every record holding any alternative of any clause: all of
+them, so no record the site's search would rank is left out); this module decides what
+the query means (:mod:`.query`) and the final order, with exactly the rules of the site's
+search core (``search-core.js``): a clause scores by
 its best alternative; a result matching more clauses ranks first; then a page the query
 names ranks up, and an indicator ranks up a little with its level of need; ties go by title.
 """
@@ -20,8 +21,6 @@ from .documents import SearchRecord, records
 from .query import QUALITY, Alternative, Clause, Spelling, parse
 from .ranking import NAMED_INDICATOR, NAMED_PAGE, static_boost
 from .text import synonym_phrases
-
-CANDIDATES = 100
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,7 @@ class Searcher:
         weighted = [[(alternative.stems, QUALITY[alternative.quality]) for alternative in clause.alternatives]
                     for clause in clauses]
         found = [self._rank(_record(stored), features, clauses) for stored, features in
-                 index.run(self.index, weighted, self.weighting, level, age, max(CANDIDATES, limit))]
+                 index.run(self.index, weighted, self.weighting, level, age)]
         found.sort(key=lambda result: (-result.matched, -result.score, result.record.title))
         return found[:limit]
 

@@ -132,8 +132,8 @@ def _text(term: bytes | str) -> str:
 
 
 def run(opened: index.Index, clauses: list[list[tuple[tuple[str, ...], float]]], weighting: Weighting,
-        level: str | None, age: str | None, limit: int) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    """The best ``limit`` candidates' records and features, in Whoosh's order.
+        level: str | None, age: str | None) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Every candidate's record and features, in Whoosh's order.
 
     ``clauses`` are lists of (stems, quality) alternatives, and an alternative needs all its
     stems. Whoosh sums what matches, scored by :class:`Weighting`; the engine then ranks
@@ -142,7 +142,7 @@ def run(opened: index.Index, clauses: list[list[tuple[tuple[str, ...], float]]],
     wanted = Or([Or([_alternative(stems, weight) for stems, weight in clause]) for clause in clauses])
     with opened.searcher(weighting=weighting) as searcher:
         return [(hit["record"], hit["features"])
-                for hit in searcher.search(wanted, limit=limit, filter=_filter(level, age))]
+                for hit in searcher.search(wanted, limit=None, filter=_filter(level, age))]
 
 
 def _alternative(stems: tuple[str, ...], weight: float) -> Query:

@@ -14,34 +14,55 @@ from typing import Any
 
 from ..guidance import Guidance
 from ..labels import level_label
+from ..render import paths
+from ..views import Views
+from ..wording import ENDINGS, STOP_WORDS
 from .documents import SearchRecord, records
+from .index import WEIGHTS
+from .query import QUALITY
+from .ranking import KIND_WEIGHT, LEVEL_STEP, NAMED_INDICATOR, NAMED_PAGE
 from .text import terms
 
-INDEX_FILE = "search/search_index.json"
+INDEX_FILE = paths.SEARCH_INDEX
 KIND_CODES = {"indicator": "i", "procedure": "p", "topic": "t", "briefing": "b", "level": "l", "page": "h",
               "service": "s", "term": "g", "domain": "d", "subdomain": "u", "age": "a"}
 MATERIAL_CONFIG = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"]}
 
 
+# What a result that is not an indicator is, as the result list says under its title.
+KIND_LABELS = {"procedure": "Procedure", "topic": "Topic", "briefing": "7-minute briefing", "level": "Level",
+               "page": "Helper", "service": "Service", "term": "Glossary", "domain": "Area of the child's life",
+               "subdomain": "Area of the child's life", "age": "Indicators by age"}
+MAX_RESULTS = 20
+
+
+def rules() -> dict[str, Any]:
+    """Every number and word list the browser's search core reads: the same ones the command line
+    uses (``wording``, ``index``, ``query``, ``ranking``), written once, here, into the index."""
+    return {
+        "stop_words": sorted(STOP_WORDS), "endings": list(ENDINGS),
+        "field_weights": [WEIGHTS["title"], WEIGHTS["keywords"], WEIGHTS["text"]],
+        "kind_weights": {KIND_CODES[kind]: weight for kind, weight in KIND_WEIGHT.items()},
+        "quality": QUALITY, "level_step": LEVEL_STEP, "named_page": NAMED_PAGE,
+        "named_indicator": NAMED_INDICATOR, "max_results": MAX_RESULTS,
+        "kind_labels": {KIND_CODES[kind]: label for kind, label in KIND_LABELS.items()},
+    }
+
+
 def site_index(guidance: Guidance) -> dict[str, Any]:
     """The whole index document."""
+    views = Views(guidance)
     levels = {level.id: position for position, level in enumerate(guidance.levels)}
-    tones = _tones(len(guidance.levels))
     groups: dict[str, int] = {}
     rows = [_row(record, levels, groups) for record in records(guidance)]
     ours = {
-        "levels": [[level_label(level), tones[position], level.number]
-                   for position, level in enumerate(guidance.levels)],
+        "rules": rules(),
+        "levels": [[level_label(level), views.tone(level), level.number] for level in guidance.levels],
         "groups": list(groups),
         "records": rows,
         "synonyms": [[term.lower() for term in group.terms] for group in guidance.synonyms],
     }
     return {"config": {**MATERIAL_CONFIG, "levelofneed": ours}, "docs": []}
-
-
-def _tones(count: int) -> list[int]:
-    """The same colour tones the pages use, 1 to 4, spread over however many levels there are."""
-    return [1] if count == 1 else [1 + round(index * 3 / (count - 1)) for index in range(count)]
 
 
 def _row(record: SearchRecord, levels: dict[str, int], groups: dict[str, int]) -> list[Any]:

@@ -61,11 +61,11 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-lon-open-search]"), function (button) {
       button.hidden = false;
       button.addEventListener("click", function () {
-        var toggle = document.getElementById("__search");
+        var toggle = /** @type {HTMLInputElement | null} */ (document.getElementById("__search"));
         if (!toggle) { return; }
         toggle.checked = true;
         toggle.dispatchEvent(new Event("change"));
-        var input = document.querySelector(".md-search__input");
+        var input = /** @type {HTMLInputElement | null} */ (document.querySelector(".md-search__input"));
         if (input) { input.focus(); }
       });
     });
@@ -73,11 +73,12 @@
 
   /* "Compare level 2 with level 3": on a phone only the two chosen columns are shown. */
   function setUpComparePicker() {
-    var form = document.getElementById("lon-compare-picker");
+    var form = /** @type {HTMLFormElement | null} */ (document.getElementById("lon-compare-picker"));
     var table = document.getElementById("lon-compare-table");
     if (!form || !table) { return; }
     var update = function () {
-      var chosen = [form.elements.first.value, form.elements.second.value];
+      var fields = /** @type {any} */ (form.elements);
+      var chosen = [fields.first.value, fields.second.value];
       Array.prototype.forEach.call(table.querySelectorAll("[data-level]"), function (cell) {
         cell.classList.toggle("lon-off", chosen.indexOf(cell.dataset.level) === -1);
       });
@@ -93,17 +94,17 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-lon-page-url]"), function (place) {
       place.textContent = window.location.href;
     });
-    var actions = document.querySelector(".lon-page-actions");
+    var actions = /** @type {HTMLElement | null} */ (document.querySelector(".lon-page-actions"));
     if (!actions) { return; }
     var status = actions.querySelector(".lon-page-actions__status");
-    var copy = actions.querySelector("[data-lon-copy-link]");
+    var copy = /** @type {HTMLElement} */ (actions.querySelector("[data-lon-copy-link]"));
     actions.hidden = false;
     if (!navigator.clipboard) { copy.hidden = true; }
     copy.addEventListener("click", function () {
       navigator.clipboard.writeText(window.location.href).then(function () {
-        status.textContent = "Link copied.";
+        status.textContent = actions.dataset.copied || "";
       }, function () {
-        status.textContent = "Could not copy: the link is in the address bar.";
+        status.textContent = actions.dataset.notCopied || "";
       });
     });
     actions.querySelector("[data-lon-print]").addEventListener("click", function () { window.print(); });
@@ -114,12 +115,12 @@
     var id;
     try {
       id = decodeURIComponent(window.location.hash.slice(1));
-    } catch (error) {
+    } catch {
       return;  /* a damaged link: there is no section to open */
     }
     var target = id && document.getElementById(id);
     for (var node = target; node; node = node.parentElement) {
-      if (node.tagName === "DETAILS") { node.open = true; }
+      if (node instanceof HTMLDetailsElement) { node.open = true; }
     }
     if (target) { target.scrollIntoView(); }
   }

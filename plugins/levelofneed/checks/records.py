@@ -1,55 +1,35 @@
-"""Checks that span records and files: references, duplicate ids, and required structure.
+"""Checks that span records: duplicate ids, references, levels and their responses, sub-domains,
+single settings files, the changelog and review dates.
 
-These run after every record has been validated on its own, over the valid records
-only, so a single typo produces one finding rather than a cascade.
+They run over the records that validated on their own, so a single typo produces one
+finding rather than a cascade.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections.abc import Iterator
 from typing import Any
 
-from .contact_checks import check_contacts
-from .duplicate_checks import check_near_duplicates
-from .findings import Finding
-from .helper_checks import check_helper
-from .labels import a_or_an, singular
-from .messages import did_you_mean
-from .model import KINDS, Domain, GuidanceVersion, Indicator, Level, Partnership, PlanningResponse
-from .references import FieldPath, ReferenceField, ids_in, references, values
-from .reviews import review_overdue
-from .validate import Collected, Located
+from ..findings import Finding
+from ..labels import a_or_an, singular
+from ..messages import did_you_mean
+from ..model import KINDS, Domain, GuidanceVersion, Indicator, Level, Partnership, PlanningResponse
+from ..references import FieldPath, ReferenceField, ids_in, references, values
+from ..review_dates import review_overdue
+from ..validate import Collected, Located
+from .context import Context
 
 GUIDANCE_ROOT = "guidance/"
-
-
-def check_cross_references(collected: Collected, today: dt.date, complete: bool = True,
-                           near_duplicates: bool = False) -> list[Finding]:
-    """Every finding that needs more than one record to see.
-
-    When a file could not be read (``complete`` is false), checks that need to see every
-    record are skipped: they would report records as missing that are merely unreadable.
-    The near-duplicate pass runs only when asked for (``check --near-duplicates``): it
-    grows faster than the content (bench/README.md).
-    """
-    checks = [_duplicate_ids, _repeated_list_items, _levels]
-    if complete:
-        checks += [_references, _subdomains, _single_records, _planning_responses, check_helper, _changelog]
-    if complete and near_duplicates:
-        checks.append(check_near_duplicates)
-    found = [finding for check in checks for finding in check(collected)]
-    found.extend(_review_dates(collected, today))
-    found.extend(check_contacts(collected, today, complete))
-    return found
 
 
 def _ids(collected: Collected, kind: str) -> set[str]:
     return {str(item.record_id) for item in collected.records[kind]}
 
 
-def _duplicate_ids(collected: Collected) -> Iterator[Finding]:
+def duplicate_ids(context: Context) -> Iterator[Finding]:
+    """Two records of a kind with one id (or a settings file given twice), at the second."""
+    collected = context.collected
     for kind, items in collected.records.items():
         registered = KINDS.get(kind)
         if registered is None or not (registered.many or registered.one_per_file):
@@ -67,7 +47,9 @@ def _duplicate_ids(collected: Collected) -> Iterator[Finding]:
                 yield item.finding((field,), message, hint)
 
 
-def _references(collected: Collected) -> Iterator[Finding]:
+def references_resolve(context: Context) -> Iterator[Finding]:
+    """Every id a record names, in a field typed as a reference, is the id of a record of that kind."""
+    collected = context.collected
     fields = references()
     known = {ref.target: _ids(collected, ref.target) | collected.invalid_ids[ref.target] for ref in fields}
     for ref in fields:
@@ -90,7 +72,9 @@ def _all_known(record: Any, ref: ReferenceField, ids: set[str]) -> bool:
     return value is None or (value in ids if isinstance(value, str) else ids.issuperset(value))
 
 
-def _repeated_list_items(collected: Collected) -> Iterator[Finding]:
+def repeated_list_items(context: Context) -> Iterator[Finding]:
+    """The same id twice in one list of references."""
+    collected = context.collected
     for ref in references():
         for item in collected.records[ref.holder]:
             entries = getattr(item.record, ref.path[0]) if len(ref.path) == 1 else ids_in(item.record, ref)
@@ -104,7 +88,9 @@ def _repeated_list_items(collected: Collected) -> Iterator[Finding]:
                 seen.add(key)
 
 
-def _subdomains(collected: Collected) -> Iterator[Finding]:
+def subdomains(context: Context) -> Iterator[Finding]:
+    """Sub-domain ids are unique, and each indicator's sub-domain belongs to its domain."""
+    collected = context.collected
     owner: dict[str, str] = {}
     for item in collected.of(Domain):
         domain = item.record
@@ -129,8 +115,9 @@ def _indicator_subdomain(item: Located[Indicator], owner: dict[str, str]) -> Ite
                            f"'{indicator.domain}'", f"it belongs to '{home}'; change 'domain' or 'subdomain'")
 
 
-def _single_records(collected: Collected) -> Iterator[Finding]:
+def single_records(context: Context) -> Iterator[Finding]:
     """Kinds written as one mapping (partnership settings, helper rules) need exactly one file."""
+    collected = context.collected
     for kind in KINDS.in_folder("guidance"):
         if kind.many:
             continue
@@ -144,7 +131,9 @@ def _single_records(collected: Collected) -> Iterator[Finding]:
                                 f"keep a single '{kind.key}:' file", at_key=True)
 
 
-def _levels(collected: Collected) -> Iterator[Finding]:
+def levels(context: Context) -> Iterator[Finding]:
+    """Levels exist, and are numbered 1 upwards without a gap or a repeat."""
+    collected = context.collected
     levels = collected.of(Level)
     if not levels:
         yield Finding(GUIDANCE_ROOT, 1, 1, "error", "no levels found",
@@ -162,7 +151,9 @@ def _levels(collected: Collected) -> Iterator[Finding]:
                                         f"renumber the levels; {number} leaves a gap")
 
 
-def _planning_responses(collected: Collected) -> Iterator[Finding]:
+def planning_responses(context: Context) -> Iterator[Finding]:
+    """Every level has a planning response."""
+    collected = context.collected
     if collected.invalid_ids["planning_responses"]:
         return  # an invalid response may be the one that covers the level; fix it first
     covered = {item.record.level for item in collected.of(PlanningResponse)}
@@ -173,12 +164,13 @@ def _planning_responses(collected: Collected) -> Iterator[Finding]:
                                f"add a planning response with 'level: {level_id}'")
 
 
-def _changelog(collected: Collected) -> Iterator[Finding]:
+def changelog(context: Context) -> Iterator[Finding]:
     """The changelog's newest entry is the version being published, and entries run newest first.
 
     A version bumped without an entry (or an entry written without the bump) is how a
     "What's changed" page comes to describe a different version from the one on show.
     """
+    collected = context.collected
     partnership = collected.of(Partnership)
     if collected.invalid_ids["changes"] or collected.invalid_ids["partnership"] or not partnership:
         return  # an invalid entry may be the newest one; fix it first
@@ -204,8 +196,10 @@ def _changelog(collected: Collected) -> Iterator[Finding]:
                                "list versions newest first, or correct the date")
 
 
-def _review_dates(collected: Collected, today: dt.date) -> Iterator[Finding]:
-    for items in collected.records.values():
+def review_dates(context: Context) -> Iterator[Finding]:
+    """A record whose review date has passed (a warning)."""
+    today = context.today
+    for items in context.collected.records.values():
         for item in items:
             due = getattr(item.record, "review_due", None)
             if due is not None and review_overdue(due, today):

@@ -12,14 +12,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .findings import Finding
-from .load import node_at, position
-from .mentions import Mention, digits
-from .messages import did_you_mean
-from .model import Contact, Partnership, Service
-from .references import contact_references, values
-from .reviews import verification_due, verification_stale
-from .validate import Collected, Located
+from ..findings import Finding
+from ..load import node_at, position
+from ..mentions import Mention, digits
+from ..messages import did_you_mean
+from ..model import Contact, Partnership, Service
+from ..references import contact_references as contact_fields
+from ..references import values
+from ..review_dates import verification_due, verification_stale
+from ..validate import Collected, Located
+from .context import Context
 
 
 @dataclass(frozen=True)
@@ -31,21 +33,36 @@ class NumberOwner:
     former: bool = False
 
 
-def check_contacts(collected: Collected, today: dt.date, complete: bool) -> Iterator[Finding]:
-    """Every contact finding. References are checked only when every file could be read."""
-    partnership = _partnership(collected)
-    if partnership is None:
-        return
-    item, record = partnership
-    yield from _duplicate_contacts(item, record)
-    owners = _number_owners(record, collected)
-    yield from _copied_numbers(collected.mentions, owners)
-    yield from _service_numbers(collected, owners)
-    if complete:
-        ids = {contact.id for contact in record.contacts}
-        yield from _contact_references(collected, ids)
-        yield from _placeholders(collected.mentions, ids)
-    yield from _verification(item, record, collected, today)
+def duplicate_contacts(context: Context) -> Iterator[Finding]:
+    """Two contacts with one id."""
+    partnership = _partnership(context.collected)
+    if partnership is not None:
+        yield from _duplicate_contacts(*partnership)
+
+
+def copied_numbers(context: Context) -> Iterator[Finding]:
+    """A phone number written into text (or a service's number that is a contact's), not named as ((id))."""
+    partnership = _partnership(context.collected)
+    if partnership is not None:
+        owners = _number_owners(partnership[1], context.collected)
+        yield from _copied_numbers(context.collected.mentions, owners)
+        yield from _service_numbers(context.collected, owners)
+
+
+def contact_references(context: Context) -> Iterator[Finding]:
+    """Every field typed as a contact's id, and every ((placeholder)), names a contact that exists."""
+    partnership = _partnership(context.collected)
+    if partnership is not None:
+        ids = {contact.id for contact in partnership[1].contacts}
+        yield from _contact_references(context.collected, ids)
+        yield from _placeholders(context.collected.mentions, ids)
+
+
+def verification(context: Context) -> Iterator[Finding]:
+    """Contacts and services unverified, or checked more than 12 months ago; and whom to ask instead."""
+    partnership = _partnership(context.collected)
+    if partnership is not None:
+        yield from _verification(*partnership, context.collected, context.today)
 
 
 def _partnership(collected: Collected) -> tuple[Located[Partnership], Partnership] | None:
@@ -109,7 +126,7 @@ def _service_numbers(collected: Collected, owners: dict[str, NumberOwner]) -> It
 
 def _contact_references(collected: Collected, ids: set[str]) -> Iterator[Finding]:
     """Every field typed as a contact's id, in any record at any depth, names a contact that exists."""
-    for ref in contact_references():
+    for ref in contact_fields():
         for item in collected.records[ref.holder]:
             for path, value in values(item.record, ref):
                 if value not in ids:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .findings import Finding
-from .model import HelperRules, Indicator, Level
-from .validate import Collected, Located
+from ..findings import Finding
+from ..model import HelperRules, Indicator, Level
+from ..validate import Located
+from .context import Context
 
 
-def check_helper(collected: Collected) -> Iterator[Finding]:
+def helper_rules(context: Context) -> Iterator[Finding]:
     """Findings on the helper rules; silent when the rules, levels or indicators did not validate."""
+    collected = context.collected
     rules = collected.of(HelperRules)
     levels = {item.record.id: item.record.number for item in collected.of(Level)}
     if not rules or not levels:

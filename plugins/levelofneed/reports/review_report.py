@@ -2,7 +2,7 @@
 
 ``check`` warns about each overdue record one by one, wherever it is; the business unit
 that keeps the guidance needs the same facts the other way round: per owner, what to
-review or re-check, and by when. Both use the one rule in :mod:`levelofneed.reviews`, so
+review or re-check, and by when. Both use the one rule in :mod:`levelofneed.review_dates`, so
 the report never calls a record overdue that ``check`` does not, or the other way round.
 """
 
@@ -17,7 +17,7 @@ from typing import Any, Literal
 from ..guidance import Guidance
 from ..labels import counted, date_text, record_name, singular
 from ..model import KINDS, Contact, Service
-from ..reviews import due_state, verification_due
+from ..review_dates import due_state, verification_due
 
 State = Literal["overdue", "due soon", "not verified"]
 NO_OWNER = "No owner recorded"

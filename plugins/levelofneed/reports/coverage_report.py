@@ -90,6 +90,14 @@ def _matrix_table(matrix: Matrix) -> list[str]:
     return [*lines, "</tbody>", "</table>", "</div>", ""]
 
 
+def _rule(guidance: Guidance) -> str:
+    """The partnership's own rule for sub-domains (``partnership.coverage``), which ``check`` holds it to."""
+    rules = guidance.partnership.coverage
+    if rules is None or not rules.min_per_subdomain_cell:
+        return "The partnership sets no minimum per cell."
+    return f"The partnership's rule for sub-domains: at least {rules.min_per_subdomain_cell} indicators in every cell."
+
+
 def render_coverage(guidance: Guidance) -> str:
     """docs/coverage.md: both matrices as heat-map tables, with a summary of gaps."""
     subdomains, topics = subdomain_matrix(guidance), topic_matrix(guidance)
@@ -100,7 +108,7 @@ def render_coverage(guidance: Guidance) -> str:
         f"{len(guidance.indicators)} indicators across {len(subdomains.row_names)} sub-domains, "
         f"{len(topics.row_names)} topics and {len(guidance.levels)} levels. "
         f"Each cell counts the indicators in it; {gaps} cell{'s are' if gaps != 1 else ' is'} empty. "
-        f"The rule for sub-domains is at least {MIN_PER_SUBDOMAIN_CELL} indicators in every cell.", "",
+        f"{_rule(guidance)}", "",
         "Shading: none for an empty cell, light for fewer than 2, medium for 2 to 4, dark for 5 or more.", "",
     ]
     return "\n".join([*lines, *_matrix_table(subdomains), *_matrix_table(topics)]).rstrip() + "\n"

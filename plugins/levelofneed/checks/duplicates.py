@@ -14,17 +14,19 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
-from .findings import Finding
-from .model import Indicator
-from .validate import Collected, Located
-from .wording import content_stems
+from ..findings import Finding
+from ..model import Indicator
+from ..validate import Located
+from ..wording import content_stems
+from .context import Context
 
 THRESHOLD = 0.5
 MIN_WORDS = 4  # shorter texts share half their words too easily to mean anything
 
 
-def check_near_duplicates(collected: Collected) -> Iterator[Finding]:
+def near_duplicates(context: Context) -> Iterator[Finding]:
     """One warning per pair of near-duplicate indicators, at the first, naming the second."""
+    collected = context.collected
     by_level: dict[str, list[tuple[Located[Indicator], frozenset[str]]]] = defaultdict(list)
     for item in collected.records["indicators"]:
         stems = frozenset(content_stems(item.record.text))

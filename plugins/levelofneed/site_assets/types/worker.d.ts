@@ -1,0 +1,2 @@
+// The search core, as the worker sees it after importScripts. Used only by TypeScript's check.
+declare var LevelOfNeedSearchCore: any;

@@ -1,0 +1,135 @@
+"""The site's JavaScript under Node's own test runner, without a browser (tests/js/).
+
+pytest writes what the Node tests read: the helper data and search index the build would
+publish, and what the Python reference gives for the same inputs (the helper's result and
+decision record for every shared vector; ``levelofneed search``'s top ten for 500 seeded
+random queries). Node then runs the browser's own scripts against them. The engine tier
+uses the invented partnership; the search-quality suite is Sefton's (a content test).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from levelofneed import Guidance
+from levelofneed.helper import Answers, helper_data, suggest
+from levelofneed.helper.data import rich_text
+from levelofneed.helper.record import decision_record
+from levelofneed.labels import date_text
+from levelofneed.search.engine import Searcher
+from levelofneed.search.site_index import site_index
+from levelofneed.wording import STOP_WORDS, words
+
+from .conftest import REPO
+from .search_support import QUERIES
+
+JS_TESTS = REPO / "tests" / "js"
+NEUTRAL_VECTORS = yaml.safe_load((REPO / "tests" / "helper" / "neutral-vectors.yaml").read_text(encoding="utf-8"))
+DAY = dt.date(2026, 12, 5)
+PARITY_QUERIES = 500
+
+
+def node() -> str:
+    found = shutil.which("node")
+    if found is None:
+        pytest.fail("Node.js is not installed; 'make test' needs it (apt-get install nodejs)")
+    return found
+
+
+def run_node(files: list[str], fixtures: Path) -> str:
+    done = subprocess.run([node(), "--test", *(str(JS_TESTS / name) for name in files)], capture_output=True,
+                          text=True, timeout=300, check=False, env={**os.environ, "LON_FIXTURES": str(fixtures)})
+    assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
+    return done.stdout
+
+
+def write(folder: Path, name: str, document: Any) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+
+
+def _given(vector: dict[str, Any]) -> Answers:
+    spec = vector["given"]
+    return Answers(spec.get("answers", {}), spec.get("age"), tuple(spec.get("indicators", [])))
+
+
+def python_result(guidance: Guidance, given: Answers) -> dict[str, Any]:
+    """The Python engine's answer in the browser engine's shape (texts as the data file writes them)."""
+    result = suggest(guidance, given)
+    return json.loads(json.dumps({
+        "level": result.level, "stopped": result.stopped, "age_band": result.age_band,
+        "questions": list(result.questions),
+        "reasons": [{"id": r.id, "rule": r.rule, "level": r.level, "source": r.source, "text": rich_text(r.text)}
+                    for r in result.reasons],
+        "planning_responses": list(result.planning_responses), "contacts": list(result.contacts),
+        "services": list(result.services), "procedures": list(result.procedures),
+        "briefings": list(result.briefings)}))
+
+
+def vector_fixtures(guidance: Guidance, vectors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    found = []
+    for number, vector in enumerate(vectors):
+        given = _given(vector)
+        notes = "" if number % 2 else "Discussed with my manager."
+        found.append({"name": vector["name"], "notes": notes, "day": date_text(DAY),
+                      "given": {"answers": dict(given.answers), "age_band": given.age_band,
+                                "indicators": list(given.indicators)},
+                      "python": python_result(guidance, given),
+                      "record": decision_record(guidance, given, suggest(guidance, given), notes, DAY)})
+    return found
+
+
+@pytest.fixture(scope="module")
+def neutral_fixtures(neutral: Guidance, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("js-neutral")
+    write(folder, "helper-data.json", helper_data(neutral))
+    write(folder, "search_index.json", site_index(neutral))
+    write(folder, "vectors.json", vector_fixtures(neutral, NEUTRAL_VECTORS))
+    return folder
+
+
+def test_the_helper_engine_state_record_and_worker_under_node(neutral_fixtures: Path) -> None:
+    """Both engines on every shared vector; the record to the letter; odd links; ids like 'constructor';
+    the worker's protocol and escaping."""
+    run_node(["helper.test.js", "state.test.js", "engine-ids.test.js", "worker.test.js"], neutral_fixtures)
+
+
+def random_queries(guidance: Guidance, count: int) -> list[str]:
+    """Seeded: two or three of the guidance's own words, as a practitioner might put them together."""
+    vocabulary = sorted({word for indicator in guidance.indicators for word in words(indicator.text)
+                         if word not in STOP_WORDS and not word.isdigit()})
+    rng = random.Random(19)
+    return [" ".join(rng.sample(vocabulary, rng.choice((2, 3)))) for _ in range(count)]
+
+
+def test_the_search_core_ranks_exactly_as_the_command_line(sefton: Guidance, tmp_path: Path) -> None:
+    """Random queries do not depend on what the content says, so this holds whatever an editor changes."""
+    searcher = Searcher(sefton, tmp_path / "cache")
+    queries = [*random_queries(sefton, PARITY_QUERIES), *(entry["query"] for entry in QUERIES)]
+    expected = [{"query": query, "top": [result.record.location for result in searcher.search(query, limit=10)]}
+                for query in queries]
+    write(tmp_path / "fixtures", "search_index.json", site_index(sefton))
+    write(tmp_path / "fixtures", "search-parity.json", expected)
+    run_node(["search-parity.test.js"], tmp_path / "fixtures")
+
+
+@pytest.mark.content
+def test_the_site_search_meets_the_quality_target(sefton: Guidance, tmp_path: Path,
+                                                  measured: Callable[[str], None]) -> None:
+    write(tmp_path, "search_index.json", site_index(sefton))
+    write(tmp_path, "search-quality.json", {"queries": QUERIES, "target": 0.9})
+    output = run_node(["search-quality.test.js"], tmp_path)
+    for line in output.splitlines():
+        if "measured: " in line:
+            measured(line.split("measured: ", 1)[1])
