@@ -104,6 +104,10 @@ def _max_length(info: FieldInfo) -> int | None:
     return min(limits) if limits else None
 
 
+# A text field that a record may not hold alongside the data it is written from: field → that data.
+WRITTEN_FROM_DATA = {"hours": "opening"}
+
+
 class Filler:
     """Fills records with a value per text field, recording every path it filled."""
 
@@ -127,6 +131,8 @@ class Filler:
                 self.count += 1
                 data[name] = [self.value] if _is_list(info) else self.value
             elif field_kind == "text" and self.kind == "text":
+                if name in WRITTEN_FROM_DATA and WRITTEN_FROM_DATA[name] in data:
+                    continue  # the contact's hours are written from its opening data; both may not be given
                 limit = _max_length(info)
                 data[name] = ([self._text(path, limit), self._text(path, limit)] if _is_list(info)
                               else self._text(path, limit))

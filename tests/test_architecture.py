@@ -22,7 +22,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "levelofneed"
 CORE = {"model", "findings", "messages", "load", "mentions", "placeholders", "validate", "checks", "review_dates",
         "references", "wording", "pipeline", "guidance", "labels", "__init__"}
-SHARED = {"views"}
+SHARED = {"views", "hours"}
 OUTPUTS = {"render", "exports", "reports", "editors", "helper", "search", "pdf", "diff"}
 LAYERS = {**dict.fromkeys(CORE, 0), **dict.fromkeys(SHARED, 1), **dict.fromkeys(OUTPUTS, 2), "publish": 3,
           "cli": 4, "mkdocs": 4, "__main__": 5}

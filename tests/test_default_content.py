@@ -14,6 +14,7 @@ import pytest
 
 from levelofneed import Guidance
 from levelofneed.cli import main
+from levelofneed.hours import hours_lines
 from levelofneed.reports.coverage_report import (
     MIN_PER_SUBDOMAIN_CELL,
     subdomain_matrix,
@@ -117,9 +118,11 @@ def test_partnership_contacts(guidance: Guidance) -> None:
     assert guidance.emergency.phone == "999"
     assert guidance.front_door.name == "Children's Help and Advice Team (CHAT)"
     assert (guidance.front_door.phone or "").replace(" ", "") == "01519344013"
-    assert guidance.front_door.hours == ["Monday, Tuesday and Thursday, 9am to 5:30pm",
-                                         "Wednesday, 10:30am to 5:30pm (answerphone from 9am to 10:30am)",
-                                         "Friday, 9am to 4pm"]
+    assert hours_lines(guidance.front_door, guidance.contact_by_id)[:3] == [
+        "Monday, Tuesday and Thursday, 9am to 5:30pm",
+        "Wednesday, 10:30am to 5:30pm (answerphone from 9am to 10:30am)",
+        "Friday, 9am to 4pm"]
+    assert guidance.front_door.opening is not None and guidance.front_door.opening.otherwise == "out-of-hours"
     assert (guidance.out_of_hours.phone or "").replace(" ", "") == "01519343555"
     assert "0345 140 0845" in guidance.front_door.former_phones
 

@@ -241,6 +241,26 @@ def test_nothing_is_kept_or_sent(opened: tuple[Any, Watch], base_url: str, guida
     assert watch.blocked == []
 
 
+def test_each_unanswered_question_about_the_child_counts_as_its_riskier_answer(
+        opened: tuple[Any, Watch], base_url: str, guidance: Guidance) -> None:
+    """ADR 14, for every question about the child (the mobility of a child with an injury, the age of a young
+    person's partner): until the practitioner answers, the helper shows the level the riskier answer gives and
+    says so; the safer answer, given by keyboard, brings the level back to the indicator's own."""
+    page, watch = opened
+    for question in guidance.helper.circumstances:
+        asked = question.asked_for[0]
+        riskier = level_label(guidance.level_by_id[guidance.indicator_by_id[question.indicator].level])
+        own = level_label(guidance.level_by_id[guidance.indicator_by_id[asked].level])
+        open_helper(page, base_url, f"#step=seen&i={asked}")
+        summary = page.locator(".lon-summary").inner_text()
+        assert riskier in summary and "assumes the riskier answer" in summary, question.id
+        safer = "yes" if question.raises_when == "no" else "no"
+        page.locator(f"input[name$='{question.id}'][value='{safer}']").focus()
+        page.keyboard.press("Space")
+        assert own in page.locator(".lon-summary").inner_text(), question.id
+    assert watch.errors == [] and watch.blocked == []
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_step_meets_wcag_aa(opened: tuple[Any, Watch], base_url: str, scheme: str, one: str, asked: str) -> None:
     require_axe()

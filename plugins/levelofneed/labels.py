@@ -24,6 +24,8 @@ FRONT_DOOR_LABEL = "Front door"
 # What a practitioner is told about details nobody could confirm against a public source.
 UNVERIFIED = "We could not confirm these details."
 OUT_OF_HOURS_LABEL = "Out of hours"
+# How a phone's banner labels the one number that answers at this moment (call-now.js).
+CALL_NOW_LABEL = "Call now"
 
 
 def squash(text: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..findings import Finding
 from ..validate import Collected
-from . import contacts, coverage, duplicates, helper, records
+from . import contacts, coverage, duplicates, helper, opening, records
 from .context import Context
 
 CheckFunction = Callable[[Context], Iterable[Finding]]
@@ -47,6 +47,7 @@ CHECKS: tuple[Check, ...] = (
     Check("copied-numbers", contacts.copied_numbers, needs_every_file=False),
     Check("contact-references", contacts.contact_references),
     Check("verification", contacts.verification, needs_every_file=False),
+    Check("opening-hours", opening.opening_hours, needs_every_file=False),
     Check("coverage", coverage.coverage),
     Check("near-duplicates", duplicates.near_duplicates, on_request=True),
 )

@@ -7,12 +7,15 @@ errors (exit 2) with a "did you mean".
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from ..guidance import Guidance
 from ..helper import Answers, Suggestion, suggest
+from ..hours import answering, hours_lines
 from ..labels import contact_text, level_label, plain_text
 from ..messages import did_you_mean
 from ..model import AGE_BANDS
@@ -28,7 +31,22 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="an answer to a safety, routing or circumstance question (repeatable)")
     parser.add_argument("--indicator", action="append", default=[], metavar="ID",
                         help="an indicator the practitioner has seen (repeatable)")
+    parser.add_argument("--at", metavar="YYYY-MM-DDTHH:MM", type=_local_time, default=None,
+                        help="the partnership's local time to say who answers the phone at (default: now, "
+                             "Europe/London)")
     add_root(parser, option=True)
+
+
+def _local_time(text: str) -> dt.datetime:
+    try:
+        return dt.datetime.fromisoformat(text).replace(tzinfo=None)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a time such as 2026-12-04T16:45") from None
+
+
+def _now() -> dt.datetime:
+    """The wall-clock time in England now, whatever the machine's own time zone."""
+    return dt.datetime.now(ZoneInfo("Europe/London")).replace(tzinfo=None)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,7 +58,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"levelofneed which-level: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     result = suggest(guidance, given)
-    print(json.dumps(report(guidance, result), indent=2, ensure_ascii=False))
+    found = report(guidance, result)
+    found["first_actions"] = first_actions(guidance, given, result)
+    found["call_now"] = call_now(guidance, args.at or _now())
+    print(json.dumps(found, indent=2, ensure_ascii=False))
     return EXIT_OK
 
 
@@ -86,7 +107,8 @@ def report(guidance: Guidance, result: Suggestion) -> dict[str, Any]:
         "age_band": result.age_band,
         "planning_response": [_response(guidance, rid) for rid in result.planning_responses],
         "contacts": [{"id": cid, "name": contacts[cid].name, "call": contact_text(contacts[cid]),
-                      "hours": contacts[cid].hours, "verified": contacts[cid].verification.status == "verified"}
+                      "hours": hours_lines(contacts[cid], contacts),
+                      "verified": contacts[cid].verification.status == "verified"}
                      for cid in result.contacts],
         "services": [{"id": sid, "name": guidance.service_by_id[sid].name} for sid in result.services],
         "procedures": [{"id": pid, "name": guidance.procedure_by_id[pid].name} for pid in result.procedures],
@@ -100,3 +122,20 @@ def _response(guidance: Guidance, response_id: str) -> dict[str, Any]:
     return {"id": response.id, "title": response.title, "who_leads": plain_text(response.who_leads, contacts),
             "timescale": plain_text(response.timescale, contacts) if response.timescale else None,
             "steps": [plain_text(step, contacts) for step in response.steps]}
+
+
+def first_actions(guidance: Guidance, given: Answers, result: Suggestion) -> list[str]:
+    """What to do first for each chosen indicator, and for one a question about the child brought in
+    (as the helper's result lists them), with contacts written out."""
+    circumstances = {question.id: question for question in guidance.helper.circumstances}
+    raised = [circumstances[r.source].indicator for r in result.reasons if r.rule in ("circumstance", "unanswered")]
+    ids = dict.fromkeys([*given.indicators, *raised])
+    return [plain_text(action, guidance.contact_by_id)
+            for indicator in ids for action in guidance.indicator_by_id[indicator].first_actions]
+
+
+def call_now(guidance: Guidance, at: dt.datetime) -> dict[str, Any]:
+    """Who answers the front door's line at ``at``, as the banner says it."""
+    found = answering(guidance, guidance.front_door, at)
+    return {"at": at.strftime("%Y-%m-%dT%H:%M"), "contact": found.contact.id, "phone": found.contact.phone,
+            "state": found.state, "text": found.text}

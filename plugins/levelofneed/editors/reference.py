@@ -46,12 +46,17 @@ def _row(name: str, info: FieldInfo) -> str:
 
 
 def _nested(model: type[BaseModel]) -> list[type[BaseModel]]:
+    """Every model inside ``model``, at any depth (a contact's opening hours, and their windows), once each."""
     found: list[type[BaseModel]] = []
-    for info in model.model_fields.values():
-        for arg in (info.annotation, *get_args(info.annotation)):
-            for inner in (arg, *get_args(arg)):
-                if isinstance(inner, type) and issubclass(inner, Strict) and inner not in found:
-                    found.append(inner)
+    waiting = [model]
+    while waiting:
+        for info in waiting.pop(0).model_fields.values():
+            for arg in (info.annotation, *get_args(info.annotation)):
+                for inner in (arg, *get_args(arg)):
+                    fresh = inner not in found and inner is not model
+                    if isinstance(inner, type) and issubclass(inner, Strict) and fresh:
+                        found.append(inner)
+                        waiting.append(inner)
     return found
 
 

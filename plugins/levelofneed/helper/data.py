@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..guidance import Guidance
+from ..hours import hours_data, hours_lines
 from ..labels import age_label, contact_text, level_label, squash, version_label
 from ..model import AGE_BANDS, Contact, Indicator, Level, PlanningResponse, SafetyQuestion
 from ..placeholders import PLACEHOLDER
@@ -48,7 +49,9 @@ def helper_data(guidance: Guidance) -> dict[str, Any]:
         "rules": _texts(rules.model_dump(mode="json", exclude_none=True,
                                          exclude={"id", "source", "owner", "last_reviewed", "review_due"})),
         "responses": [_response(views, response) for response in guidance.planning_responses],
-        "contacts": {contact.id: _contact(contact) for contact in guidance.partnership.contacts},
+        "contacts": {contact.id: _contact(contact, guidance.contact_by_id)
+                     for contact in guidance.partnership.contacts},
+        "hours": hours_data(guidance),
         "services": {s.id: {"name": s.name, "url": _href(paths.SERVICES, s.id)} for s in guidance.services},
         "procedures": {p.id: {"name": p.name, "url": _href(paths.procedure(p))} for p in guidance.procedures},
         "briefings": {b.id: {"title": b.title, "url": _href(paths.briefing(b))} for b in guidance.briefings},
@@ -133,9 +136,10 @@ def _response(views: Views, response: PlanningResponse) -> dict[str, Any]:
             "contacts": _named(views, response.steps)}
 
 
-def _contact(contact: Contact) -> dict[str, Any]:
+def _contact(contact: Contact, contacts: dict[str, Contact]) -> dict[str, Any]:
     found = {"name": contact.name, "short": contact.short_name or contact.name, "text": contact_text(contact),
              "phone": contact.phone,
-             "hours": contact.hours, "email": contact.email, "url": str(contact.url) if contact.url else None,
+             "hours": hours_lines(contact, contacts), "email": contact.email,
+             "url": str(contact.url) if contact.url else None,
              "verified": contact.verification.status == "verified"}
     return {key: value for key, value in found.items() if value not in (None, [])}

@@ -22,7 +22,8 @@ def reason_label(guidance: Guidance, reason: Reason) -> str:
     if reason.rule == "combination":
         return fill(WORDING["reason_combination"], counted=level_label(guidance.level_by_id[reason.source]),
                     level=level)
-    key = {"circumstance": "reason_circumstance", "always-highest-level": "reason_always"}.get(
+    key = {"circumstance": "reason_circumstance", "unanswered": "reason_unanswered",
+           "always-highest-level": "reason_always"}.get(
         reason.rule, "reason_indicator")
     return fill(WORDING[key], level=level)
 

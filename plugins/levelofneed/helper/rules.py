@@ -33,7 +33,7 @@ class Reason:
     """Why a level is suggested: the rule, the record it came from, and that record's own sentence."""
 
     id: str
-    rule: Literal["safety-question", "indicator", "always-highest-level", "circumstance", "combination"]
+    rule: Literal["safety-question", "indicator", "always-highest-level", "circumstance", "unanswered", "combination"]
     level: str
     source: str
     text: str
@@ -59,13 +59,16 @@ def suggest(guidance: Guidance, given: Answers) -> Suggestion:
     """The suggested level for ``given``. A 'yes' to a safety question stops everything else."""
     views = Views(guidance)
     yes = [q for q in guidance.safety_questions if given.answers.get(q.id) == "yes"]
+    chosen = [guidance.indicator_by_id[i] for i in dict.fromkeys(given.indicators)]
     if yes:
+        # Act now comes first, and what the chosen indicators need still follows it: a 'yes' must never
+        # take away a contact (the route for a legal duty, say) that the indicators alone would give.
         reasons = [Reason(f"safety:{q.id}", "safety-question", q.level, q.id, q.action) for q in yes]
         level = _highest(guidance, [q.level for q in yes])
         extra = [p for q in yes for p in q.procedures]
-        return _assemble(guidance, views, level, True, reasons, given.age_band, (), [], extra, [q.action for q in yes])
+        return _assemble(guidance, views, level, True, reasons, given.age_band, (), chosen, extra,
+                         [q.action for q in yes])
     age_band, routed = _routing(guidance, given)
-    chosen = [guidance.indicator_by_id[i] for i in dict.fromkeys(given.indicators)]
     effective, candidates, questions = _circumstances(guidance, given, chosen)
     candidates += _indicator_reasons(guidance, chosen) + _combinations(guidance, chosen)
     level = _highest(guidance, [reason.level for reason in candidates])
@@ -98,7 +101,11 @@ def _indicator_reasons(guidance: Guidance, chosen: list[Indicator]) -> list[Reas
 
 def _circumstances(guidance: Guidance, given: Answers,
                    chosen: list[Indicator]) -> tuple[list[Indicator], list[Reason], list[str]]:
-    """Circumstance questions asked because of what was chosen: unanswered ones, and those that raise."""
+    """Circumstance questions asked because of what was chosen: unanswered ones, and those that raise.
+
+    Unknown is never safe (ADR 14): a question left unanswered counts as its riskier answer, the
+    one that raises, until the practitioner answers it; it stays in the pending questions.
+    """
     ids = {indicator.id for indicator in chosen}
     effective, reasons, pending = [], [], []
     for question in guidance.helper.circumstances:
@@ -107,11 +114,11 @@ def _circumstances(guidance: Guidance, given: Answers,
         answer = given.answers.get(question.id)
         if answer is None:
             pending.append(question.id)
-        elif answer == question.raises_when:
+        if answer is None or answer == question.raises_when:
             indicator = guidance.indicator_by_id[question.indicator]
+            rule: Literal["circumstance", "unanswered"] = "unanswered" if answer is None else "circumstance"
             effective.append(indicator)
-            reasons.append(Reason(f"circumstance:{question.id}", "circumstance", indicator.level, question.id,
-                                  indicator.text))
+            reasons.append(Reason(f"{rule}:{question.id}", rule, indicator.level, question.id, indicator.text))
     return effective, reasons, pending
 
 

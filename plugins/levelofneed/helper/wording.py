@@ -37,7 +37,8 @@ WORDING: dict[str, str] = {
     "and_chosen": ", and the {count} you have chosen",
     "choose_prompt": "Choose what you have seen to see a suggested level.",
     "suggests_now": "With {chosen} chosen, this suggests ",
-    "question_pending": "Answer the question about the child above: it can change the level.",
+    "question_pending": "Answer the question about the child above. Until you do, the helper assumes the "
+                        "riskier answer.",
     "step_result": "Step 3 of 3: what this suggests",
     "nothing_chosen": "You have not chosen anything you have seen yet.",
     "choose_seen": "Choose what you have seen",
@@ -67,6 +68,7 @@ WORDING: dict[str, str] = {
     # Why a level is suggested.
     "reason_combination": "Several indicators at {counted}, in more than one area of the child's life ({level}):",
     "reason_circumstance": "Because of your answer about the child ({level}):",
+    "reason_unanswered": "Not answered yet, so the riskier answer is assumed ({level}):",
     "reason_always": "Always {level}:",
     "reason_indicator": "You chose ({level}):",
     # The decision record.

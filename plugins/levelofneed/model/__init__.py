@@ -13,6 +13,7 @@ from .glossary import GlossaryTerm, SynonymGroup
 from .helper import Circumstance, Combination, HelperRules, RoutingQuestion, SafetyQuestion
 from .indicator import AGE_BAND_LABELS, AGE_BANDS, Indicator
 from .levels import Level, PlanningResponse
+from .opening import DAYS, BankHolidays, Opening, Window
 from .partnership import Contact, CoverageRules, Partnership
 from .procedure import Procedure, Step
 from .registry import FileKind, Folder, Registry
@@ -40,7 +41,9 @@ KINDS = Registry((
 __all__ = [
     "AGE_BANDS",
     "AGE_BAND_LABELS",
+    "DAYS",
     "KINDS",
+    "BankHolidays",
     "Briefing",
     "Circumstance",
     "Combination",
@@ -55,6 +58,7 @@ __all__ = [
     "Indicator",
     "Level",
     "Link",
+    "Opening",
     "Partnership",
     "PlanningResponse",
     "Procedure",
@@ -70,4 +74,5 @@ __all__ = [
     "SynonymGroup",
     "Topic",
     "Verification",
+    "Window",
 ]

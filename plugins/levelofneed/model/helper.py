@@ -53,7 +53,8 @@ class Circumstance(Strict):
     asked_for: list[IndicatorRef] = Field(
         min_length=1, description="Ids of the indicators that, when chosen, make the helper ask this question."
     )
-    raises_when: Literal["yes", "no"] = Field(description="The answer that raises the level.")
+    raises_when: Literal["yes", "no"] = Field(description="The answer that raises the level. Until the question "
+                                                          "is answered, the helper assumes this answer.")
     indicator: IndicatorRef = Field(
         description="The id of the indicator that describes the child's situation given that answer; "
                     "its level, text and first actions then apply."

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pydantic import Field, HttpUrl, model_validator
 
 from .common import ContactRef, Record, RecordId, Strict, Text
+from .opening import BankHolidays, Opening
 from .verification import Verification
 
 
@@ -27,6 +28,11 @@ class Contact(Strict):
         default_factory=list,
         description="When the line is answered, one line per group of days, e.g. 'Friday, 9am to 4pm'.",
     )
+    opening: Opening | None = Field(
+        default=None,
+        description="When the line is answered, as data, so pages can say who answers now. Write the hours "
+                    "here or in 'hours', not both: the hours are then written from this.",
+    )
     email: Text | None = Field(default=None, description="An email address, if the contact accepts email.")
     url: HttpUrl | None = Field(default=None, description="The contact's own web page.")
     notes: Text | None = Field(default=None, description="What a practitioner should know before calling.")
@@ -40,6 +46,8 @@ class Contact(Strict):
     def _reachable(self) -> Contact:
         if self.phone is None and self.email is None and self.url is None:
             raise ValueError("a contact needs a way to reach it — add 'phone', 'email' or 'url'")
+        if self.opening is not None and self.hours:
+            raise ValueError("the hours are written twice — remove 'hours': pages write them from 'opening'")
         return self
 
 
@@ -107,4 +115,8 @@ class Partnership(Record):
     edit_url: HttpUrl | None = Field(
         default=None,
         description="The base address for 'edit this page' links to the YAML source, ending in '/'.",
+    )
+    bank_holidays: BankHolidays | None = Field(
+        default=None,
+        description="The bank holidays the contacts' 'opening' hours keep. Needed when a line closes on them.",
     )

@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..guidance import Guidance, Origin
+from ..hours import hours_lines
 from ..labels import age_label, date_text, level_label, plain_text, printed_copy_notice, site_title, version_label
 from ..model import Briefing, Contact, Indicator, Level
 from ..render import paths
@@ -95,6 +96,10 @@ class Printer:
     def tone(self, level: Level) -> str:
         return f"lon-tone-{self.views.tone(level)}"
 
+    def hours(self, contact: Contact) -> str:
+        """The contact's hours in words, as the site writes them (from its opening data when it has some)."""
+        return "; ".join(hours_lines(contact, self.guidance.contact_by_id))
+
     @staticmethod
     def ages(indicator: Indicator) -> str:
         return "; ".join(age_label(band) for band in indicator.age_bands)
@@ -109,7 +114,7 @@ class Printer:
             author=partnership.name, site_title=self.site_title, footer=footer,
             notice=printed_copy_notice(partnership), description=f"{title}: {partnership.name}",
             keywords=", ".join(("level of need", "safeguarding", partnership.area)),
-            plain=self.plain, tone=self.tone, level_label=level_label, date=date_text, ages=self.ages,
+            plain=self.plain, tone=self.tone, hours=self.hours, level_label=level_label, date=date_text, ages=self.ages,
             **context)
         return unlink_missing(html)
 

@@ -10,10 +10,13 @@ is shown, and "More" is not needed.
 
 from __future__ import annotations
 
+import json
+
 from markupsafe import Markup
 
 from ..guidance import Guidance
-from ..labels import DANGER_QUESTION, FRONT_DOOR_LABEL, OUT_OF_HOURS_LABEL
+from ..hours import hours_data, hours_lines
+from ..labels import CALL_NOW_LABEL, DANGER_QUESTION, FRONT_DOOR_LABEL, OUT_OF_HOURS_LABEL
 from ..model import Contact
 from .text import attribute, escape, tel_link
 
@@ -26,14 +29,16 @@ def _reach(contact: Contact) -> Markup:
     return escape(contact.email or "")
 
 
-def _hours(contact: Contact) -> str:
-    return "; ".join(contact.hours)
+def _hours(contact: Contact, guidance: Guidance) -> str:
+    return "; ".join(hours_lines(contact, guidance.contact_by_id))
 
 
-def _contact(label: str, contact: Contact) -> str:
-    hours = _hours(contact)
+def _contact(label: str, contact: Contact, guidance: Guidance) -> str:
+    hours = _hours(contact, guidance)
     detail = f' <span class="lon-banner__detail">({escape(hours)})</span>' if hours else ""
-    return (f'<span class="lon-banner__contact"><span class="lon-banner__label">{escape(label)}:</span> '
+    return (f'<span class="lon-banner__contact" data-lon-contact="{attribute(contact.id)}">'
+            f'<span class="lon-banner__now-label">{escape(CALL_NOW_LABEL)}:</span>'
+            f'<span class="lon-banner__label">{escape(label)}:</span> '
             f'<span class="lon-banner__detail">{escape(contact.name)}</span> {_reach(contact)}{detail}</span>')
 
 
@@ -46,10 +51,24 @@ def _more(guidance: Guidance) -> str:
     """The disclosure a phone opens for the whole message, the teams' names and their hours."""
     lines = "".join(
         f"<li><strong>{escape(label)}:</strong> {escape(contact.name)} {_reach(contact)}"
-        f"{f' ({escape(_hours(contact))})' if _hours(contact) else ''}</li>"
+        f"{f' ({escape(_hours(contact, guidance))})' if _hours(contact, guidance) else ''}</li>"
         for label, contact in _numbers(guidance))
+    now = (f'<p class="lon-banner__now" data-lon-call-now="{attribute(guidance.front_door.id)}" hidden></p>'
+           if guidance.front_door.opening else "")
     return ('<details class="lon-banner__more"><summary>More</summary><div class="lon-banner__panel">'
-            f"<p>{escape(guidance.partnership.immediate_danger.message)}</p><ul>{lines}</ul></div></details>")
+            f"<p>{escape(guidance.partnership.immediate_danger.message)}</p>{now}<ul>{lines}</ul></div></details>")
+
+
+def _call_now(guidance: Guidance) -> str:
+    """Where the page's script says who answers the front door's line now, for the browser's own clock;
+    it carries the hours as data. Hidden without JavaScript: the hours above then say it all. On a
+    phone the sentence is behind "More", and the second line shows only the number that answers now,
+    labelled "Call now" (call-now.js marks it), so the banner keeps to three lines."""
+    if guidance.front_door.opening is None:
+        return ""
+    data = json.dumps(hours_data(guidance), separators=(",", ":"), ensure_ascii=False)
+    return (f'<p class="lon-banner__now lon-banner__now--full" data-lon-call-now="{attribute(guidance.front_door.id)}" '
+            f'data-lon-hours="{attribute(data)}" hidden></p>')
 
 
 def banner_html(guidance: Guidance) -> Markup:
@@ -60,7 +79,7 @@ def banner_html(guidance: Guidance) -> Markup:
         '<div class="lon-banner" role="region" aria-label="Emergency contacts">'
         f'<p class="lon-banner__danger"><strong class="lon-banner__message">{escape(danger.message)}</strong>'
         f'<strong class="lon-banner__question">{escape(DANGER_QUESTION)}</strong> {call}</p>'
-        f'<div class="lon-banner__contacts">{" ".join(_contact(*pair) for pair in _numbers(guidance))}'
-        f'{_more(guidance)}</div>'
+        f'<div class="lon-banner__contacts">{" ".join(_contact(*pair, guidance) for pair in _numbers(guidance))}'
+        f'{_more(guidance)}</div>{_call_now(guidance)}'
         "</div>"
     )

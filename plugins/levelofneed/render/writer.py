@@ -11,6 +11,7 @@ import datetime as dt
 
 from markupsafe import Markup
 
+from ..hours import hours_lines
 from ..labels import UNVERIFIED, age_label, contact_name, date_text, download_text, level_label, named_text
 from ..model import Contact, GlossaryTerm, Level, Verification
 from ..placeholders import PLACEHOLDER
@@ -145,6 +146,17 @@ class PageWriter:
     def external(self, url: object, text: str) -> Markup:
         """A link to another website; the address was validated as http(s) by the model."""
         return Markup(f'<a class="lon-external" href="{attribute(str(url))}">{escape(text)}</a>')
+
+    def hours(self, contact: Contact) -> list[str]:
+        """The contact's hours in words, written from its opening data when it has some."""
+        return hours_lines(contact, self.site.guidance.contact_by_id)
+
+    def call_now(self, contact: Contact) -> Markup:
+        """Where the page's script writes who answers this line now (hidden without JavaScript, when
+        the hours beside it say it all)."""
+        if contact.opening is None:
+            return Markup("")
+        return Markup(f'<p class="lon-call-now" data-lon-call-now="{attribute(contact.id)}" hidden></p>')
 
     def phone(self, number: str) -> Markup:
         """A number a phone can dial with one tap; it never wraps mid-number."""

@@ -5,6 +5,7 @@ interface Window {
   LevelOfNeedState: any;
   LevelOfNeedRecord: any;
   LevelOfNeedSearchCore: any;
+  LevelOfNeedCallNow: any;
   LevelOfNeedHelper: any;
   LevelOfNeedHelperParts: any;
   LevelOfNeedHelperSteps: (app: any, parts: any) => void;
@@ -13,5 +14,6 @@ declare var LevelOfNeedEngine: any;
 declare var LevelOfNeedState: any;
 declare var LevelOfNeedRecord: any;
 declare var LevelOfNeedSearchCore: any;
+declare var LevelOfNeedCallNow: any;
 /** Material for MkDocs' observable of each page, after instant navigation too. */
 declare var document$: {subscribe(next: () => void): void} | undefined;

@@ -84,13 +84,13 @@
       var asked = question.asked_for.some(function (id) { return chosenIds.indexOf(id) !== -1; });
       if (!asked) { return; }
       var answer = given.answers[question.id];
-      if (answer === undefined) {
-        pending.push(question.id);
-      } else if (answer === question.raises_when) {
+      // Unknown is never safe (ADR 14): unanswered counts as the answer that raises, and stays pending.
+      if (answer === undefined) { pending.push(question.id); }
+      if (answer === undefined || answer === question.raises_when) {
+        var rule = answer === undefined ? "unanswered" : "circumstance";
         var indicator = index.indicators[question.indicator];
         effective.push(indicator);
-        reasons.push(reason("circumstance:" + question.id, "circumstance", indicator.level, question.id,
-          indicator.text));
+        reasons.push(reason(rule + ":" + question.id, rule, indicator.level, question.id, indicator.text));
       }
     });
     return {effective: effective, reasons: reasons, pending: pending};
@@ -155,7 +155,9 @@
     return assemble(index, {
       level: highest(index, yes.map(function (question) { return question.level; })), stopped: true,
       reasons: yes.map(function (q) { return reason("safety:" + q.id, "safety-question", q.level, q.id, q.action); }),
-      ageBand: given.age_band || null, questions: [], indicators: [],
+      ageBand: given.age_band || null, questions: [],
+      // What the chosen indicators need follows act now: a 'yes' never takes a contact away.
+      indicators: unique(given.indicators).map(function (id) { return index.indicators[id]; }),
       procedures: [].concat.apply([], yes.map(function (question) { return question.procedures || []; })),
       contacts: [].concat.apply([], yes.map(function (question) { return question.contacts; }))
     });

@@ -35,6 +35,7 @@
     var level = levels[reason.level].label;
     if (reason.rule === "combination") { return fill(w.reason_combination, {counted: levels[reason.source].label, level: level}); }
     if (reason.rule === "circumstance") { return fill(w.reason_circumstance, {level: level}); }
+    if (reason.rule === "unanswered") { return fill(w.reason_unanswered, {level: level}); }
     if (reason.rule === "always-highest-level") { return fill(w.reason_always, {level: level}); }
     return fill(w.reason_indicator, {level: level});
   }

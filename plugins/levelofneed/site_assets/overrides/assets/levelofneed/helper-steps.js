@@ -210,7 +210,7 @@
       var self = this;
       /** @type {any[]} */
       var actions = [];
-      var raised = this.result.reasons.filter(function (/** @type {any} */ r) { return r.rule === "circumstance"; })
+      var raised = this.result.reasons.filter(function (/** @type {any} */ r) { return r.rule === "circumstance" || r.rule === "unanswered"; })
         .map(function (/** @type {any} */ r) {
           return self.data.rules.circumstances.filter(function (/** @type {any} */ c) { return c.id === r.source; })[0].indicator;
         });

@@ -204,6 +204,7 @@
     this.root.appendChild(el("h2", {tabindex: "-1", text: this.w.act_now}));
     this.root.appendChild(el("div", {"class": "lon-result-level lon-tone-" + Number(level.tone)}, [
       el("p", {text: this.w.your_answer_means}), badge(level)]));
+    this.drawCallNow();
     this.data.safety.forEach(function (/** @type {any} */ question) {
       if (self.state.answers[question.id] !== "yes") { return; }
       self.root.appendChild(el("section", {"class": "lon-act"}, [
@@ -212,6 +213,14 @@
     /** @type {any} */ (this).drawApplies();
     /** @type {any} */ (this).drawRecord();
     this.root.appendChild(button(this.w.change_answers, function () { self.go("safety"); }));
+  };
+
+  /* Who answers the front door's line now, for the browser's clock (call-now.js); nothing without the hours. */
+  App.prototype.drawCallNow = function () {
+    if (!window.LevelOfNeedCallNow || !this.data.hours || !this.data.hours.contacts[this.data.front_door]) { return; }
+    var line = el("p", {"class": "lon-call-now"});
+    window.LevelOfNeedCallNow.show(line, this.data.hours, this.data.front_door, new Date());
+    this.root.appendChild(line);
   };
 
   /* Step 2 (what was seen), step 3 (the result) and the record are drawn by helper-steps.js,
