@@ -43,10 +43,12 @@ def test_the_banner_and_a_contact_say_who_answers_now(chromium: Any, base_url: s
         fix_clock(page, moment)
         page.goto(base_url + "about/", wait_until="networkidle")
         banner = page.locator(".lon-banner__now--full")
-        assert banner.is_visible() and banner.inner_text() == expected.text
+        banner.wait_for(state="visible")  # the script writes it when the theme announces the page (document$)
+        assert banner.inner_text() == expected.text
         assert banner.locator("a[href^='tel:']").inner_text() == expected.contact.phone
         contact = page.locator(f"#contact-{guidance.front_door.id} .lon-call-now")
-        assert contact.is_visible() and contact.inner_text() == expected.text
+        contact.wait_for(state="visible")
+        assert contact.inner_text() == expected.text
         assert watch.errors == [] and watch.blocked == []
 
 
@@ -59,6 +61,7 @@ def test_on_a_phone_the_banner_shows_the_number_that_answers_now(chromium: Any, 
     with chromium_page(chromium, base_url, viewport=PHONE) as (page, _):
         fix_clock(page, moment)
         page.goto(base_url + "glossary/", wait_until="networkidle")
+        page.locator(".lon-banner--now").wait_for()  # marked by the script when the theme announces the page
         assert not page.locator(".lon-banner__now--full").is_visible()
         shown = page.locator(".lon-banner__contact").filter(has=page.locator(".lon-banner__tel:visible"))
         assert shown.count() == 1 and shown.inner_text().startswith("Call now:")
@@ -75,6 +78,7 @@ def test_the_helpers_act_now_says_who_answers(chromium: Any, base_url: str, guid
         fix_clock(page, MOMENTS[0])
         page.goto(f"{base_url}which-level/#step=stop&a={question}.yes", wait_until="networkidle")
         line = page.locator("#lon-helper .lon-call-now")
+        line.wait_for(state="visible")
         assert line.inner_text() == expected.text
         assert watch.errors == [] and watch.blocked == []
 
