@@ -49,6 +49,8 @@ class Outcome:
     stopped: bool
     contacts: tuple[str, ...]
     questions: tuple[str, ...]
+    duties: tuple[str, ...] = ()
+    do_not_alert: tuple[str, ...] = ()
 
 
 Engine = Callable[[Case], Outcome]
@@ -61,14 +63,15 @@ def rank(guidance: Guidance, level_id: str | None) -> int:
 def python_engine(guidance: Guidance) -> Engine:
     def run(case: Case) -> Outcome:
         result = suggest(guidance, case.given())
-        return Outcome(rank(guidance, result.level), result.stopped, result.contacts, result.questions)
+        return Outcome(rank(guidance, result.level), result.stopped, result.contacts, result.questions,
+                       result.duties, result.do_not_alert)
     return run
 
 
 def outcome_from_json(guidance: Guidance, result: dict[str, Any]) -> Outcome:
     """The browser engine's result (as Node prints it) in the properties' shape."""
     return Outcome(rank(guidance, result["level"]), result["stopped"], tuple(result["contacts"]),
-                   tuple(result["questions"]))
+                   tuple(result["questions"]), tuple(result["duties"]), tuple(result["do_not_alert"]))
 
 
 # Generating cases: seeded, so the browser's engine can be given the very same ones.
@@ -86,7 +89,8 @@ def random_case(guidance: Guidance, rng: random.Random) -> Case:
         answer = rng.choice(["yes", "no", ""])
         if answer:
             answers[asked.id] = answer
-    special = [*guidance.helper.always_highest_level, *(i for q in guidance.helper.circumstances for i in q.asked_for)]
+    special = [*guidance.helper.always_highest_level, *(i for q in guidance.helper.circumstances for i in q.asked_for),
+               *(i.id for i in guidance.indicators if i.duties or i.do_not_alert_family)]
     pool = [indicator.id for indicator in guidance.indicators]
     indicators = rng.sample(pool, rng.randint(0, 4))
     if special and rng.random() < 0.4:
@@ -117,6 +121,12 @@ def riskier_variants(guidance: Guidance, case: Case) -> Iterator[tuple[str, Case
             yield f"{circumstance.id} → {risky}", case.answered(circumstance.id, risky)
         elif answer != risky:
             yield f"{circumstance.id} → unanswered", case.answered(circumstance.id, None)
+    for routing in guidance.helper.routing_questions:
+        answer = given.get(routing.id)
+        if answer is None:
+            yield f"{routing.id} → yes", case.answered(routing.id, "yes")
+        elif answer == "no":
+            yield f"{routing.id} → unanswered", case.answered(routing.id, None)
 
 
 def _worse(before: Outcome, after: Outcome) -> list[str]:
@@ -128,6 +138,11 @@ def _worse(before: Outcome, after: Outcome) -> list[str]:
     lost = [contact for contact in before.contacts if contact not in after.contacts]
     if lost:
         found.append(f"lost contacts {lost}")
+    dropped = [duty for duty in before.duties if duty not in after.duties]
+    if dropped:
+        found.append(f"lost duties {dropped}")
+    if before.do_not_alert and not after.do_not_alert:
+        found.append("lost 'do not tell the family first'")
     return found
 
 
@@ -175,7 +190,47 @@ def safety_acts_now(guidance: Guidance, engine: Engine, case: Case, extra: str =
     return []
 
 
-PROPERTIES = {"monotone": monotone, "unknown is not safe": unknown_is_not_safe,
+def linked(guidance: Guidance, case: Case) -> tuple[set[str], set[str]]:
+    """The duties, and the indicators saying "do not tell the family first", that a case brings, read
+    straight from the records: chosen indicators (with their topics' duties) and those a question about
+    the child brings in (unanswered or answered the riskier way), safety questions answered yes, and
+    routing questions answered yes or not yet (ADR 14)."""
+    given = dict(case.answers)
+    chosen = set(case.indicators)
+    brought = {q.indicator for q in guidance.helper.circumstances
+               if chosen & set(q.asked_for) and given.get(q.id) in (None, q.raises_when)}
+    indicators = [guidance.indicator_by_id[i] for i in chosen | brought]
+    duties = {d for i in indicators for d in i.duties}
+    duties |= {d for i in indicators for t in i.topics for d in guidance.topic_by_id[t].duties}
+    duties |= {d for q in guidance.safety_questions if given.get(q.id) == "yes" for d in q.duties}
+    duties |= {d for q in guidance.helper.routing_questions if given.get(q.id) != "no" for d in q.duties}
+    return duties, {i.id for i in indicators if i.do_not_alert_family}
+
+
+def duties_shown(guidance: Guidance, engine: Engine, case: Case, extra: str = "") -> list[str]:
+    """Every duty linked to a ticked indicator, its topics or an answer is in the result, with its contact."""
+    duties, _ = linked(guidance, case)
+    result = engine(case)
+    missing = sorted(duties - set(result.duties))
+    unreachable = sorted({guidance.duty_by_id[d].contact for d in duties} - set(result.contacts))
+    return ([f"{case}: duties missing {missing}"] if missing else []) + (
+        [f"{case}: duty contacts missing {unreachable}"] if unreachable else [])
+
+
+def family_not_told_first(guidance: Guidance, engine: Engine, case: Case, extra: str = "") -> list[str]:
+    """An indicator saying "do not tell the family first" is always named so in the result, with whom to ask."""
+    _, unalerted = linked(guidance, case)
+    result = engine(case)
+    missing = sorted(unalerted - set(result.do_not_alert))
+    advice = {c for i in unalerted for found in [guidance.indicator_by_id[i].do_not_alert_family] if found
+              for c in found.advice_from}
+    unasked = sorted(advice - set(result.contacts))
+    return ([f"{case}: not flagged {missing}"] if missing else []) + (
+        [f"{case}: whom to ask first missing {unasked}"] if unasked else [])
+
+
+PROPERTIES = {"monotone": monotone, "duties shown": duties_shown, "family not told first": family_not_told_first,
+              "unknown is not safe": unknown_is_not_safe,
               "always highest": always_highest, "safety acts now": safety_acts_now}
 
 
@@ -206,6 +261,15 @@ def mutants(guidance: Guidance) -> dict[str, tuple[str, Engine]]:
     def ignore_always(case: Case) -> Outcome:
         return real(replace(case, indicators=tuple(i for i in case.indicators if i not in always)))
 
+    def topic_duties_dropped(case: Case) -> Outcome:
+        result = real(case)
+        own = {d for i in guidance.indicators for d in i.duties}
+        own |= {d for q in guidance.safety_questions for d in q.duties}
+        return replace(result, duties=tuple(d for d in result.duties if d in own and len(case.indicators) < 4))
+
+    def family_told(case: Case) -> Outcome:
+        return replace(real(case), do_not_alert=())
+
     def contact_last(case: Case) -> Outcome:
         result = real(case)
         return replace(result, contacts=result.contacts[::-1]) if result.stopped else result
@@ -213,4 +277,7 @@ def mutants(guidance: Guidance) -> dict[str, tuple[str, Engine]]:
     return {"monotone": ("lowers the level when a third indicator is added", lower_with_more),
             "unknown is not safe": ("treats an unanswered question as its safer answer", unknown_safe),
             "always highest": ("ignores the always-highest list", ignore_always),
-            "safety acts now": ("puts the safety question's contact last", contact_last)}
+            "safety acts now": ("puts the safety question's contact last", contact_last),
+            "duties shown": ("drops topics' and routing questions' duties, and all with four indicators",
+                             topic_duties_dropped),
+            "family not told first": ("forgets 'do not tell the family first'", family_told)}

@@ -20,7 +20,7 @@ from levelofneed.diff import compare
 from levelofneed.diff.fields import field_changes
 from levelofneed.diff.match import pair_by_text
 
-from .conftest import BASE
+from .conftest import BASE, EXAMPLES, build_example
 
 NEW_SERVICE = """\
   - id: family-hub
@@ -74,7 +74,8 @@ def repo(tmp_path: Path) -> Path:
     git(root, "init", "-q")
     commit_all(root, "first version")
     edit(root, "guidance/indicators.yaml", "text: Reaching developmental milestones for their age.\n    level: level-1",
-         "text: Reaching developmental milestones for their age.\n    level: level-2")
+         "text: Reaching developmental milestones for their age.\n    level: level-2\n"
+         "    first_actions: [Talk to your safeguarding lead today.]")
     edit(root, "guidance/indicators.yaml", "Often arrives hungry or in dirty clothes.",
          "Often arrives at school hungry, or in dirty or unwashed clothes.")
     edit(root, "guidance/partnership.yaml", "phone: 0100 000 0000", "phone: 0100 000 0009")
@@ -113,7 +114,7 @@ def test_diff_as_json(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert report["moved"] == [{"id": "health-milestones", "text": "Reaching developmental milestones for their age.",
                                 "before": "Level 1: Universal", "after": "Level 2: Additional needs",
                                 "was_id": None}]
-    assert report["summary"]["indicators"] == {"moved": 1, "reworded": 1}
+    assert report["summary"]["indicators"] == {"moved": 1, "reworded": 1, "changed": 1}
     assert report["summary"]["services"] == {"added": 1}
     contact = next(r for r in report["records"] if r["kind"] == "contacts")
     assert contact["fields"] == [{"path": "phone", "label": "phone", "before": "0100 000 0000",
@@ -150,7 +151,7 @@ def test_a_revision_with_invalid_content_is_reported_not_compared(repo: Path,
     code, out, _ = run(capsys, "diff", "HEAD~1", "HEAD", "--root", str(repo))
     assert code == 1
     assert "The head (`HEAD`) does not pass today's `levelofneed check`" in out
-    assert "guidance/indicators.yaml:13:12: error: unknown level 'level-9' in 'level'" in out
+    assert "guidance/indicators.yaml:14:12: error: unknown level 'level-9' in 'level'" in out
     assert "A revision made before a change to the content model fails this way" in out
     code, out, _ = run(capsys, "diff", "HEAD", "HEAD~2", "--json", "--root", str(repo))
     assert code == 1
@@ -230,3 +231,17 @@ def test_pairing_by_wording_takes_the_best_match_once() -> None:
     before = ["Often arrives hungry or in dirty clothes.", "Has no friends at school."]
     after = ["Rarely has friends at school.", "Often arrives at school hungry or in dirty clothes.", "Unrelated."]
     assert [(b, a) for b, a, _ in pair_by_text(before, after)] == [(0, 1), (1, 0)]
+
+
+def test_duties_and_do_not_alert_are_compared(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A duty's timescale changing, and an indicator told not to alert the family, are reported field by field."""
+    ours, theirs = tmp_path / "before", tmp_path / "after"
+    build_example(EXAMPLES / "valid" / "every-field", ours)
+    build_example(EXAMPLES / "valid" / "every-field", theirs)
+    edit(theirs, "guidance/duties.yaml", "by_when: Within 48 hours", "by_when: Within one working day")
+    edit(theirs, "guidance/indicators.yaml", "why: Telling the family first could put the child at risk.",
+         "why: The family may move the child before anyone can help.")
+    code, out, _ = run(capsys, "compare", str(ours), str(theirs))
+    assert code == 0
+    assert "by when: was “Within 48 hours”, now “Within one working day”" in out
+    assert "was “Telling the family first could put the child at risk.”" in out

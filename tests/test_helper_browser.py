@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from levelofneed import Guidance
-from levelofneed.labels import level_label, named_text
+from levelofneed.labels import level_label, named_text, plain_text
 
 from .browser_support import Watch, axe_violations, chromium_page, require_axe, serve
 
@@ -58,10 +58,15 @@ def tab_to(page: Any, selector: str, limit: int = 400) -> None:
     raise AssertionError(f"Tab never reached {selector}")
 
 
+def step_one(guidance: Guidance) -> list[str]:
+    """The questions step 1 asks: the safety questions, then any routing question that brings a duty."""
+    return [q.id for q in guidance.safety_questions] + [q.id for q in guidance.helper.routing_questions if q.duties]
+
+
 def answer_safety_by_keyboard(page: Any, guidance: Guidance, yes: str | None = None) -> None:
-    for question in guidance.safety_questions:
-        tab_to(page, f"input[name='safety-{question.id}']")
-        page.keyboard.press("Space" if question.id == yes else "ArrowRight")  # Space picks Yes; the arrow, No
+    for question_id in step_one(guidance):
+        tab_to(page, f"input[name='safety-{question_id}']")
+        page.keyboard.press("Space" if question_id == yes else "ArrowRight")  # Space picks Yes; the arrow, No
     tab_to(page, "button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_function("/step=(seen|stop)/.test(location.hash)")
@@ -185,8 +190,8 @@ def test_the_answers_survive_scrolling_reload_back_forward_and_a_copied_link(
                        permissions=["clipboard-read", "clipboard-write"]) as (page, watch):
         page.clock.install()
         open_helper(page, base_url)
-        for question in guidance.safety_questions:
-            page.locator(f"label[for='safety-{question.id}-no']").click()
+        for question_id in step_one(guidance):
+            page.locator(f"label[for='safety-{question_id}-no']").click()
         page.get_by_role("button", name="Continue").click()
         page.fill("#lon-helper-query", guidance.indicator_by_id[one].text[:60])
         page.locator(f"#lon-pick-{one}").check()
@@ -261,15 +266,70 @@ def test_each_unanswered_question_about_the_child_counts_as_its_riskier_answer(
     assert watch.errors == [] and watch.blocked == []
 
 
+def _duty_routing(guidance: Guidance) -> Any:
+    return next(q for q in guidance.helper.routing_questions if q.duties)
+
+
+def _unalerted(guidance: Guidance) -> str:
+    """An indicator at the highest level that says the family must not be told first."""
+    top = guidance.levels[-1].id
+    return next(i.id for i in guidance.indicators if i.do_not_alert_family and i.level == top)
+
+
+def test_the_allegations_question_is_asked_first_and_brings_its_duty_by_keyboard(
+        opened: tuple[Any, Watch], base_url: str, guidance: Guidance, one: str) -> None:
+    """A routing question that brings a duty (the allegations route) is asked in step 1 and must be answered;
+    a yes, given by keyboard, puts the duty, with its contact, in a 'You must' box and in the record."""
+    page, watch = opened
+    question = _duty_routing(guidance)
+    duty = guidance.duty_by_id[question.duties[0]]
+    open_helper(page, base_url)
+    tab_to(page, "button[type=submit]")
+    page.keyboard.press("Enter")
+    assert question.question.split()[0] in page.locator(".lon-error").inner_text()  # not answered yet: asked
+    open_helper(page, base_url)
+    answer_safety_by_keyboard(page, guidance, yes=question.id)
+    pick_by_keyboard(page, guidance, one)
+    tab_to(page, "button.md-button--primary")
+    page.keyboard.press("Enter")
+    page.wait_for_function("/step=result/.test(location.hash)")
+    box = page.locator(".lon-duties")
+    assert duty.name in box.inner_text() and guidance.contact_by_id[duty.contact].name.split(" (")[0][:20] in (
+        box.inner_text() + page.locator(".lon-contacts").inner_text())
+    assert "Legal duties:" in page.locator("#lon-helper-rationale").input_value()
+    assert watch.errors == [] and watch.blocked == []
+
+
+def test_do_not_alert_the_family_comes_before_what_to_do_and_replaces_telling_them(
+        opened: tuple[Any, Watch], base_url: str, guidance: Guidance) -> None:
+    page, watch = opened
+    unalerted = _unalerted(guidance)
+    answered = ",".join(f"{q}.no" for q in step_one(guidance))
+    open_helper(page, base_url, f"#step=result&a={answered}&i={unalerted}")
+    text = page.locator("#lon-helper").inner_text()
+    assert "Do not tell the family first." in text
+    assert text.index("Do not tell the family first.") < text.index("What to do")
+    for response in guidance.planning_responses:
+        if response.tell_family and response.level == guidance.levels[-1].id:
+            assert plain_text(response.tell_family, guidance.contact_by_id)[:40] not in text
+    assert "Telling the family:" in page.locator("#lon-helper-rationale").input_value()
+    assert watch.errors == [] and watch.blocked == []
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_step_meets_wcag_aa(opened: tuple[Any, Watch], base_url: str, scheme: str, one: str, asked: str) -> None:
+def test_every_step_meets_wcag_aa(opened: tuple[Any, Watch], base_url: str, scheme: str, one: str, asked: str,
+                                  guidance: Guidance) -> None:
     require_axe()
     page, _ = opened
     page.emulate_media(color_scheme=scheme)
     found = {}
     try:
+        duty_question, unalerted = _duty_routing(guidance).id, _unalerted(guidance)
         for fragment in ("#step=safety", "#step=stop&a=immediate-danger.yes",
-                         f"#step=seen&i={asked}", f"#step=result&i={one}"):
+                         f"#step=seen&i={asked}", f"#step=result&i={one}",
+                         f"#step=result&a={duty_question}.yes&i={one}",
+                         f"#step=stop&a=disclosure-of-abuse.yes,{duty_question}.yes&i={unalerted}",
+                         f"#step=result&a={duty_question}.no&i={unalerted}"):
             open_helper(page, base_url, fragment)
             page.evaluate("localStorage.clear()")
             page.reload(wait_until="networkidle")
@@ -282,11 +342,14 @@ def test_every_step_meets_wcag_aa(opened: tuple[Any, Watch], base_url: str, sche
     assert found == {}
 
 
-def test_the_helper_fits_a_320_pixel_screen(opened: tuple[Any, Watch], base_url: str, one: str) -> None:
+def test_the_helper_fits_a_320_pixel_screen(opened: tuple[Any, Watch], base_url: str, one: str,
+                                            guidance: Guidance) -> None:
     page, _ = opened
     page.set_viewport_size({"width": 320, "height": 640})
     try:
-        for fragment in ("#step=safety", f"#step=seen&i={one}", f"#step=result&i={one}"):
+        duty_question = _duty_routing(guidance).id
+        for fragment in ("#step=safety", f"#step=seen&i={one}", f"#step=result&i={one}",
+                         f"#step=result&a={duty_question}.yes&i={_unalerted(guidance)}"):
             open_helper(page, base_url, fragment)
             assert page.evaluate("document.documentElement.scrollWidth") <= 320, fragment
     finally:

@@ -74,7 +74,8 @@ def python_result(guidance: Guidance, given: Answers) -> dict[str, Any]:
                     for r in result.reasons],
         "planning_responses": list(result.planning_responses), "contacts": list(result.contacts),
         "services": list(result.services), "procedures": list(result.procedures),
-        "briefings": list(result.briefings)}))
+        "briefings": list(result.briefings), "duties": list(result.duties),
+        "do_not_alert": list(result.do_not_alert)}))
 
 
 def vector_fixtures(guidance: Guidance, vectors: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ Only the open-data JSON keeps placeholders, as its documented format (docs/open-
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -16,7 +17,8 @@ import pytest
 
 from levelofneed import Guidance
 from levelofneed.cli import main
-from levelofneed.helper import helper_data
+from levelofneed.cli.which_level import as_text, first_actions, report
+from levelofneed.helper import Answers, helper_data, suggest
 from levelofneed.publish import publish
 from levelofneed.render import paths
 from levelofneed.search.site_index import site_index
@@ -69,7 +71,14 @@ def test_which_level_writes_every_contact_out(guidance: Guidance, capsys: pytest
     """Every indicator whose text names a contact, and every safety question answered yes."""
     named = [i.id for i in guidance.indicators if _named_in(" ".join([i.text, *i.first_actions]))]
     assert named
+    # Every such indicator through the command's own writers, in one process; a few through the command itself.
+    at = dt.datetime(2026, 12, 4, 16, 45)
     for indicator_id in named:
+        given = Answers({}, None, (indicator_id,))
+        result = suggest(guidance, given)
+        written = json.dumps([report(guidance, result), first_actions(guidance, given, result)], ensure_ascii=False)
+        assert PLACEHOLDER.findall(written + as_text(guidance, given, result, at)) == [], indicator_id
+    for indicator_id in named[:: max(1, len(named) // 4)]:
         assert main(["which-level", "--root", str(REPO), "--indicator", indicator_id]) == 0
         assert PLACEHOLDER.findall(capsys.readouterr().out) == [], indicator_id
     for question in guidance.safety_questions:

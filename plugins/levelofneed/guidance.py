@@ -12,6 +12,7 @@ from .model import (
     Briefing,
     Contact,
     Domain,
+    Duty,
     GlossaryTerm,
     GuidanceVersion,
     HelperRules,
@@ -86,6 +87,10 @@ class Guidance:
     @property
     def procedures(self) -> tuple[Procedure, ...]:
         return self.records["procedures"]
+
+    @property
+    def duties(self) -> tuple[Duty, ...]:
+        return self.records.get("duties", ())
 
     @property
     def briefings(self) -> tuple[Briefing, ...]:
@@ -167,6 +172,10 @@ class Guidance:
     @cached_property
     def procedure_by_id(self) -> dict[str, Procedure]:
         return {procedure.id: procedure for procedure in self.procedures}
+
+    @cached_property
+    def duty_by_id(self) -> dict[str, Duty]:
+        return {duty.id: duty for duty in self.duties}
 
     @cached_property
     def briefing_by_id(self) -> dict[str, Briefing]:

@@ -26,6 +26,17 @@ UNVERIFIED = "We could not confirm these details."
 OUT_OF_HOURS_LABEL = "Out of hours"
 # How a phone's banner labels the one number that answers at this moment (call-now.js).
 CALL_NOW_LABEL = "Call now"
+# Legal duties and "don't alert the family" (ADR 16): the same words on every page, in the
+# helper (through its WORDING), in the decision record and on paper.
+YOU_MUST = "You must"
+DUTY_WHO = "Who:"
+DUTY_WHAT = "What:"
+DUTY_BY_WHEN = "By when:"
+DUTY_THROUGH = "Through:"
+DUTY_LAW = "The law:"
+DO_NOT_ALERT = "Do not tell the family first."
+DO_NOT_ALERT_ASK = ("Speak to {contacts} before anyone tells the family, and agree with them who tells the family, "
+                    "and when.")
 
 
 def squash(text: str) -> str:

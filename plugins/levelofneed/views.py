@@ -19,6 +19,8 @@ from .model import (
     Briefing,
     Contact,
     Domain,
+    DoNotAlert,
+    Duty,
     Indicator,
     Level,
     PlanningResponse,
@@ -177,6 +179,53 @@ class Views:
     def briefings_by_date(self) -> list[Briefing]:
         """Newest first, as a team looking for this month's briefing expects."""
         return sorted(self.guidance.briefings, key=lambda b: (b.date, b.title), reverse=True)
+
+    # Legal duties, and when the family must not be told first (ADR 16).
+
+    def _duties(self, ids: Iterable[str]) -> list[Duty]:
+        return [self.guidance.duty_by_id[did] for did in dict.fromkeys(ids)]
+
+    def duties_for_indicator(self, indicator: Indicator) -> list[Duty]:
+        """The duties the indicator names, then those of its topics: a topic's duty binds each of its indicators."""
+        topics = (self.guidance.topic_by_id[tid] for tid in indicator.topics)
+        return self._duties([*indicator.duties, *(did for topic in topics for did in topic.duties)])
+
+    def duties_for_topic(self, topic: Topic) -> list[Duty]:
+        return self._duties(topic.duties)
+
+    def duties_for_procedure(self, procedure: Procedure) -> list[Duty]:
+        return self._duties(procedure.duties)
+
+    def duties_at(self, level: Level) -> list[Duty]:
+        """Every duty an indicator at this level brings, for the level's printed card."""
+        return self._duties(d.id for i in self.by_level.get(level.id, []) for d in self.duties_for_indicator(i))
+
+    @cached_property
+    def _duty_users(self) -> dict[str, list[Indicator]]:
+        return _group(self.guidance.indicators, lambda item: [d.id for d in self.duties_for_indicator(item)])
+
+    def indicators_with_duty(self, duty: Duty) -> list[Indicator]:
+        """The indicators a duty binds, for the duties page's links back."""
+        return self._duty_users.get(duty.id, [])
+
+    @staticmethod
+    def do_not_alert(indicator: Indicator) -> DoNotAlert | None:
+        """Whether the family must not be told first when this indicator is seen, and whom to ask.
+
+        The indicator says so itself; a topic's field is a prompt to editors (``check`` warns about
+        an indicator that lacks it), never inherited, so that a topic's level 1 indicators keep
+        their ordinary advice.
+        """
+        return indicator.do_not_alert_family
+
+    def advice_before_telling_family(self, indicators: Iterable[Indicator]) -> list[str]:
+        """The ids of the contacts to speak to before anyone tells the family, in order of first mention."""
+        found = (self.do_not_alert(indicator) for indicator in indicators)
+        return list(dict.fromkeys(cid for advice in found if advice for cid in advice.advice_from))
+
+    def tells_family(self, level: Level, indicators: Iterable[Indicator]) -> bool:
+        """Whether the level's step that tells the family applies: not when any indicator says otherwise."""
+        return level.tell_family is not None and not any(self.do_not_alert(i) for i in indicators)
 
     # Contacts.
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..findings import Finding
 from ..validate import Collected
-from . import contacts, coverage, duplicates, helper, opening, records
+from . import contacts, coverage, duplicates, helper, opening, records, safety
 from .context import Context
 
 CheckFunction = Callable[[Context], Iterable[Finding]]
@@ -41,6 +41,8 @@ CHECKS: tuple[Check, ...] = (
     Check("single-records", records.single_records),
     Check("planning-responses", records.planning_responses),
     Check("helper-rules", helper.helper_rules),
+    Check("first-actions", safety.first_actions, needs_every_file=False),
+    Check("do-not-alert-family", safety.do_not_alert_family, needs_every_file=False),
     Check("changelog", records.changelog),
     Check("review-dates", records.review_dates, needs_every_file=False),
     Check("duplicate-contacts", contacts.duplicate_contacts, needs_every_file=False),

@@ -79,7 +79,8 @@ def run(args: argparse.Namespace, ask: Ask | None = None) -> int:
         record_id = _record_id(scaffold, args.record_id, values, taken_ids(scaffold, guidance) | claimed.get(
             scaffold.key, set()))
         place = _place(scaffold, args, guidance, values, record_id)
-        lines, gaps = record_lines(scaffold, record_id, values, dt.date.today())
+        top = max(guidance.levels, key=lambda level: level.number).id if guidance.levels else None
+        lines, gaps = record_lines(scaffold, record_id, values, dt.date.today(), top)
         line = _write(scaffold, args.root, place, lines)
     except (UsageError, InsertError) as error:
         print(f"levelofneed new: error: {error}", file=sys.stderr)

@@ -1,6 +1,8 @@
-"""``levelofneed which-level``: the helper's reference engine on the command line, as JSON.
+"""``levelofneed which-level``: the helper's reference engine on the command line, as JSON or text.
 
-The same engine the tests compare with the browser's. Unknown ids or bands are usage
+The same engine the tests compare with the browser's, saying all the page says: the level,
+the first actions, the legal duties, whether the family may be told first, whom to call now,
+and (as text) the decision record the page offers to copy. Unknown ids or bands are usage
 errors (exit 2) with a "did you mean".
 """
 
@@ -15,10 +17,13 @@ from zoneinfo import ZoneInfo
 
 from ..guidance import Guidance
 from ..helper import Answers, Suggestion, suggest
+from ..helper.record import decision_record
+from ..helper.wording import WORDING
 from ..hours import answering, hours_lines
 from ..labels import contact_text, level_label, plain_text
 from ..messages import did_you_mean
 from ..model import AGE_BANDS
+from ..views import Views
 from .common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_root, load
 
 NAME = "which-level"
@@ -34,6 +39,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--at", metavar="YYYY-MM-DDTHH:MM", type=_local_time, default=None,
                         help="the partnership's local time to say who answers the phone at (default: now, "
                              "Europe/London)")
+    parser.add_argument("--format", choices=("json", "text"), default="json",
+                        help="json (the default), or text: what to do first and the decision record")
     add_root(parser, option=True)
 
 
@@ -58,11 +65,25 @@ def run(args: argparse.Namespace) -> int:
         print(f"levelofneed which-level: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     result = suggest(guidance, given)
+    at = args.at or _now()
+    if args.format == "text":
+        print(as_text(guidance, given, result, at))
+        return EXIT_OK
     found = report(guidance, result)
     found["first_actions"] = first_actions(guidance, given, result)
-    found["call_now"] = call_now(guidance, args.at or _now())
+    found["call_now"] = call_now(guidance, at)
     print(json.dumps(found, indent=2, ensure_ascii=False))
     return EXIT_OK
+
+
+def as_text(guidance: Guidance, given: Answers, result: Suggestion, at: dt.datetime) -> str:
+    """Whom to call now and what to do first, then the decision record as the page writes it."""
+    actions = first_actions(guidance, given, result)
+    now = call_now(guidance, at)["text"]
+    lines = [now, ""] if now else []
+    if actions:
+        lines += [WORDING["first"] + ":", *(f"- {action}" for action in actions), ""]
+    return "\n".join([*lines, decision_record(guidance, given, result, "", at.date())])
 
 
 def _answers(guidance: Guidance, args: argparse.Namespace) -> tuple[str, Answers]:
@@ -105,7 +126,8 @@ def report(guidance: Guidance, result: Suggestion) -> dict[str, Any]:
                      "text": plain_text(r.text, contacts)} for r in result.reasons],
         "questions": list(result.questions),
         "age_band": result.age_band,
-        "planning_response": [_response(guidance, rid) for rid in result.planning_responses],
+        "planning_response": [_response(guidance, rid, bool(result.do_not_alert))
+                              for rid in result.planning_responses],
         "contacts": [{"id": cid, "name": contacts[cid].name, "call": contact_text(contacts[cid]),
                       "hours": hours_lines(contacts[cid], contacts),
                       "verified": contacts[cid].verification.status == "verified"}
@@ -113,15 +135,36 @@ def report(guidance: Guidance, result: Suggestion) -> dict[str, Any]:
         "services": [{"id": sid, "name": guidance.service_by_id[sid].name} for sid in result.services],
         "procedures": [{"id": pid, "name": guidance.procedure_by_id[pid].name} for pid in result.procedures],
         "briefings": [{"id": bid, "title": guidance.briefing_by_id[bid].title} for bid in result.briefings],
+        "duties": [_duty(guidance, did) for did in result.duties],
+        "family": _family(guidance, result),
     }
 
 
-def _response(guidance: Guidance, response_id: str) -> dict[str, Any]:
+def _duty(guidance: Guidance, duty_id: str) -> dict[str, Any]:
+    duty, contacts = guidance.duty_by_id[duty_id], guidance.contact_by_id
+    return {"id": duty.id, "name": duty.name, "who": plain_text(duty.who, contacts),
+            "what": plain_text(duty.what, contacts), "by_when": plain_text(duty.by_when, contacts),
+            "contact": duty.contact, "law": plain_text(duty.law, contacts)}
+
+
+def _family(guidance: Guidance, result: Suggestion) -> dict[str, Any]:
+    """Whether the family may be told first; if not, whom to ask first and why, from each indicator."""
+    indicators = [guidance.indicator_by_id[i] for i in result.do_not_alert]
+    return {"may_be_told_first": not indicators,
+            "advice_from": Views(guidance).advice_before_telling_family(indicators),
+            "why": [plain_text(i.do_not_alert_family.why, guidance.contact_by_id)
+                    for i in indicators if i.do_not_alert_family],
+            "indicators": list(result.do_not_alert)}
+
+
+def _response(guidance: Guidance, response_id: str, unalerted: bool) -> dict[str, Any]:
+    """A planning response; its step that tells the family only when nothing says not to (ADR 16)."""
     response = next(r for r in guidance.planning_responses if r.id == response_id)
     contacts = guidance.contact_by_id
+    family = [response.tell_family] if response.tell_family and not unalerted else []
     return {"id": response.id, "title": response.title, "who_leads": plain_text(response.who_leads, contacts),
             "timescale": plain_text(response.timescale, contacts) if response.timescale else None,
-            "steps": [plain_text(step, contacts) for step in response.steps]}
+            "steps": [plain_text(step, contacts) for step in [*response.steps, *family]]}
 
 
 def first_actions(guidance: Guidance, given: Answers, result: Suggestion) -> list[str]:

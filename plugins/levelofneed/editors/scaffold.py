@@ -23,7 +23,7 @@ from ..messages import did_you_mean
 from ..model import KINDS, Briefing, Contact, Indicator, Procedure, Service, Step, Strict
 from ..references import refers_to
 
-How = Literal["ask", "text", "list", "optional", "today", "steps", "verification"]
+How = Literal["ask", "text", "list", "optional", "today", "steps", "verification", "highest-level"]
 Placeholder = tuple[int, str]  # (line within the record, what to fill in)
 
 
@@ -53,8 +53,8 @@ _REVIEW: tuple[tuple[str, How], ...] = (("owner", "optional"), ("last_reviewed",
 SCAFFOLDS = {scaffold.name: scaffold for scaffold in (
     Scaffold("indicator", "indicators", Indicator, "text", (
         ("text", "ask"), ("level", "ask"), ("domain", "ask"), ("subdomain", "ask"), ("topics", "optional"),
-        ("age_bands", "optional"), ("services", "optional"), ("procedures", "optional"), ("source", "ask"),
-        *_REVIEW)),
+        ("age_bands", "optional"), ("first_actions", "highest-level"), ("services", "optional"),
+        ("procedures", "optional"), ("source", "ask"), *_REVIEW)),
     Scaffold("briefing", "briefings", Briefing, "title", (
         ("title", "ask"), ("kind", "ask"), ("date", "today"), ("topics", "optional"), ("indicators", "optional"),
         ("background", "text"), ("why_it_matters", "text"), ("key_information", "list"), ("learning", "list"),
@@ -139,13 +139,19 @@ def fresh_id(source: str, taken: set[str], fallback: str) -> str:
 
 # The record's text.
 
-def record_lines(scaffold: Scaffold, record_id: str, values: dict[str, Any],
-                 today: dt.date) -> tuple[list[str], list[Placeholder]]:
-    """The record's lines, unindented, and the placeholders left to fill in (line within the record, field)."""
+def record_lines(scaffold: Scaffold, record_id: str, values: dict[str, Any], today: dt.date,
+                 highest_level: str | None = None) -> tuple[list[str], list[Placeholder]]:
+    """The record's lines, unindented, and the placeholders left to fill in (line within the record, field).
+
+    A field marked ``highest-level`` (an indicator's first actions) is a gap to fill when the record is
+    at ``highest_level``, where ``check`` requires it, and an optional line otherwise.
+    """
     lines = [f"id: {record_id}"]
     gaps: list[Placeholder] = []
     for field, how in scaffold.entries:
         value = values.get(field)
+        if how == "highest-level":
+            how = "list" if highest_level is not None and values.get("level") == highest_level else "optional"
         if how == "optional" or (how == "ask" and not value and not scaffold.info(field).is_required()):
             lines.append(f"# {field}: {'[]' if scaffold.is_list(field) else ''}".rstrip() + _note(scaffold, field,
                                                                                                    "optional"))

@@ -20,7 +20,7 @@ from typing import Any
 from ..guidance import Guidance
 from ..hours import hours_data, hours_lines
 from ..labels import age_label, contact_text, level_label, squash, version_label
-from ..model import AGE_BANDS, Contact, Indicator, Level, PlanningResponse, SafetyQuestion
+from ..model import AGE_BANDS, Contact, Duty, Indicator, Level, PlanningResponse, Procedure, SafetyQuestion
 from ..placeholders import PLACEHOLDER
 from ..render import paths
 from ..views import Views
@@ -53,7 +53,8 @@ def helper_data(guidance: Guidance) -> dict[str, Any]:
                      for contact in guidance.partnership.contacts},
         "hours": hours_data(guidance),
         "services": {s.id: {"name": s.name, "url": _href(paths.SERVICES, s.id)} for s in guidance.services},
-        "procedures": {p.id: {"name": p.name, "url": _href(paths.procedure(p))} for p in guidance.procedures},
+        "procedures": {p.id: _procedure(p) for p in guidance.procedures},
+        "duties": {duty.id: _duty(duty) for duty in guidance.duties},
         "briefings": {b.id: {"title": b.title, "url": _href(paths.briefing(b))} for b in guidance.briefings},
         "synonyms": [[squash(term).lower() for term in group.terms] for group in guidance.synonyms],
     }
@@ -62,7 +63,7 @@ def helper_data(guidance: Guidance) -> dict[str, Any]:
 Text = str | list[str | dict[str, str]]
 # Fields of the rules and questions that hold ids or answers, not wording.
 _NOT_WORDING = frozenset({"id", "level", "age_band", "procedures", "asked_for", "raises_when", "indicator",
-                          "suggests", "always_highest_level", "always_offer"})
+                          "suggests", "always_highest_level", "always_offer", "duties"})
 
 
 def rich_text(text: str) -> Text:
@@ -112,6 +113,7 @@ def _level(views: Views, level: Level) -> dict[str, Any]:
             "tone": views.tone(level), "summary": rich_text(level.summary), "who_leads": rich_text(level.who_leads),
             "actions": [rich_text(a) for a in level.practitioner_actions],
             "timescales": [rich_text(t) for t in level.timescales], "step_up": rich_text(level.step_up),
+            "tell_family": rich_text(level.tell_family) if level.tell_family else None,
             "contacts": _named(views, level.practitioner_actions),
             "services": [s.id for s in views.services_at(level)], "url": _href(paths.level(level))}
 
@@ -124,8 +126,25 @@ def _indicator(views: Views, indicator: Indicator) -> dict[str, Any]:
              "first_actions": [rich_text(action) for action in indicator.first_actions],
              "contacts": _named(views, indicator.first_actions), "services": own_services,
              "procedures": [p.id for p in views.procedures_for_indicator(indicator)],
-             "briefings": [b.id for b in views.briefings_for_indicator(indicator)]}
-    return {key: value for key, value in found.items() if value != []}
+             "briefings": [b.id for b in views.briefings_for_indicator(indicator)],
+             "duties": [d.id for d in views.duties_for_indicator(indicator)],
+             "do_not_alert": _do_not_alert(views, indicator)}
+    return {key: value for key, value in found.items() if value not in ([], None)}
+
+
+def _do_not_alert(views: Views, indicator: Indicator) -> dict[str, Any] | None:
+    advice = views.do_not_alert(indicator)
+    return {"advice_from": advice.advice_from, "why": rich_text(advice.why)} if advice else None
+
+
+def _procedure(procedure: Procedure) -> dict[str, str]:
+    return {"name": procedure.name, "url": _href(paths.procedure(procedure))}
+
+
+def _duty(duty: Duty) -> dict[str, Any]:
+    """A duty as the page shows it: 'You must' with who, what, by when and through whom."""
+    return {"name": duty.name, "who": rich_text(duty.who), "what": rich_text(duty.what),
+            "by_when": rich_text(duty.by_when), "contact": duty.contact, "law": rich_text(duty.law)}
 
 
 def _response(views: Views, response: PlanningResponse) -> dict[str, Any]:
@@ -133,6 +152,7 @@ def _response(views: Views, response: PlanningResponse) -> dict[str, Any]:
             "summary": rich_text(response.summary), "steps": [rich_text(step) for step in response.steps],
             "who_leads": rich_text(response.who_leads),
             "timescale": rich_text(response.timescale) if response.timescale else None,
+            "tell_family": rich_text(response.tell_family) if response.tell_family else None,
             "contacts": _named(views, response.steps)}
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 from ..guidance import Guidance
 from ..labels import age_label, date_text, level_label, plain_text, version_label
 from ..model import Circumstance, RoutingQuestion
+from ..views import Views
 from .rules import Answers, Reason, Suggestion
 from .wording import WORDING, fill
 
@@ -66,6 +67,29 @@ def _route(guidance: Guidance, result: Suggestion) -> list[str]:
     return [*lines, fill(WORDING["record_contacts"], contacts=named)]
 
 
+def _duties(guidance: Guidance, result: Suggestion) -> list[str]:
+    """Each legal duty with who, what, by when and through whom: a record shows it was known."""
+    contacts = guidance.contact_by_id
+    lines = ["", WORDING["record_duties"]] if result.duties else []
+    for duty_id in result.duties:
+        duty = guidance.duty_by_id[duty_id]
+        lines.append(fill(WORDING["record_duty"], name=duty.name))
+        lines += [fill(WORDING["record_duty_line"], label=WORDING[label], text=plain_text(text, contacts))
+                  for label, text in (("duty_who", duty.who), ("duty_what", duty.what),
+                                      ("duty_by_when", duty.by_when), ("duty_through", f"(({duty.contact}))"))]
+    return lines
+
+
+def _family(guidance: Guidance, result: Suggestion) -> list[str]:
+    """Whether the family may be told: the record always says, so the decision is on file either way."""
+    indicators = [guidance.indicator_by_id[i] for i in result.do_not_alert]
+    whom = Views(guidance).advice_before_telling_family(indicators)
+    said = (fill(WORDING["record_do_not_alert"],
+                 contacts="; ".join(plain_text(f"(({cid}))", guidance.contact_by_id) for cid in whom))
+            if whom else WORDING["record_may_tell"])
+    return ["", WORDING["record_family"], said]
+
+
 def decision_record(guidance: Guidance, given: Answers, result: Suggestion, notes: str, day: dt.date) -> str:
     """The record as the browser writes it, for the same answers, notes and day."""
     contacts = guidance.contact_by_id
@@ -79,7 +103,7 @@ def decision_record(guidance: Guidance, given: Answers, result: Suggestion, note
              "", fill(WORDING["record_level"], level=level), WORDING["record_why"],
              *(fill(WORDING["record_reason"], label=reason_label(guidance, reason),
                     text=plain_text(reason.text, contacts)) for reason in result.reasons),
-             *_route(guidance, result),
+             *_route(guidance, result), *_duties(guidance, result), *_family(guidance, result),
              "", WORDING["record_notes"], notes.strip() or WORDING["record_no_notes"],
              "", plain_text(guidance.helper.caveat, contacts)]
     return "\n".join(lines)

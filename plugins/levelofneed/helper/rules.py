@@ -53,6 +53,8 @@ class Suggestion:
     services: tuple[str, ...] = ()
     procedures: tuple[str, ...] = ()
     briefings: tuple[str, ...] = ()
+    duties: tuple[str, ...] = ()
+    do_not_alert: tuple[str, ...] = ()
 
 
 def suggest(guidance: Guidance, given: Answers) -> Suggestion:
@@ -66,15 +68,16 @@ def suggest(guidance: Guidance, given: Answers) -> Suggestion:
         reasons = [Reason(f"safety:{q.id}", "safety-question", q.level, q.id, q.action) for q in yes]
         level = _highest(guidance, [q.level for q in yes])
         extra = [p for q in yes for p in q.procedures]
+        duties = [*(d for q in yes for d in q.duties), *_routed_duties(guidance, given)]
         return _assemble(guidance, views, level, True, reasons, given.age_band, (), chosen, extra,
-                         [q.action for q in yes])
+                         [q.action for q in yes], duties)
     age_band, routed = _routing(guidance, given)
     effective, candidates, questions = _circumstances(guidance, given, chosen)
     candidates += _indicator_reasons(guidance, chosen) + _combinations(guidance, chosen)
     level = _highest(guidance, [reason.level for reason in candidates])
     reasons = [reason for reason in candidates if reason.level == level]
     return _assemble(guidance, views, level, False, reasons, age_band, tuple(questions), [*chosen, *effective],
-                     routed, [])
+                     routed, [], _routed_duties(guidance, given))
 
 
 def _highest(guidance: Guidance, level_ids: Iterable[str]) -> str | None:
@@ -90,6 +93,12 @@ def _routing(guidance: Guidance, given: Answers) -> tuple[str | None, list[str]]
             age_band = question.age_band or age_band
             procedures += question.procedures
     return age_band, procedures
+
+
+def _routed_duties(guidance: Guidance, given: Answers) -> list[str]:
+    """The duties of routing questions answered yes, or not answered yet: unknown is never safe (ADR 14)."""
+    return [duty for question in guidance.helper.routing_questions if given.answers.get(question.id) != "no"
+            for duty in question.duties]
 
 
 def _indicator_reasons(guidance: Guidance, chosen: list[Indicator]) -> list[Reason]:
@@ -136,28 +145,37 @@ def _combinations(guidance: Guidance, chosen: list[Indicator]) -> list[Reason]:
 
 def _assemble(guidance: Guidance, views: Views, level_id: str | None, stopped: bool, reasons: list[Reason],
               age_band: str | None, questions: tuple[str, ...], indicators: list[Indicator],
-              procedures: list[str], texts: list[str]) -> Suggestion:
-    """What applies at the suggested level: responses, contacts, services, procedures, briefings."""
+              procedures: list[str], texts: list[str], duties: list[str]) -> Suggestion:
+    """What applies at the suggested level: responses, contacts, services, procedures, briefings, duties."""
     level = guidance.level_by_id[level_id] if level_id else None
     responses = views.planning_responses_at(level) if level else []
     texts = [*texts, *(a for i in indicators for a in i.first_actions)]
     if level:
         texts += [*level.practitioner_actions, *(step for r in responses for step in r.steps)]
+    procedure_ids = _ids([*procedures, *(p.id for i in indicators for p in views.procedures_for_indicator(i)),
+                          *guidance.helper.always_offer])
+    # A procedure's own duties show on its page; the result carries those of what was chosen and answered.
+    duty_ids = _ids([*duties, *(d.id for i in indicators for d in views.duties_for_indicator(i))])
+    unalerted = [i for i in indicators if views.do_not_alert(i)]
     return Suggestion(
         level_id, stopped, tuple(reasons), age_band, questions,
         planning_responses=tuple(r.id for r in responses),
-        contacts=_contacts(guidance, views, texts),
+        contacts=_contacts(guidance, views, texts, duty_ids, unalerted),
         services=_ids(s.id for s in _services(views, indicators, level)),
-        procedures=_ids([*procedures, *(p.id for i in indicators for p in views.procedures_for_indicator(i)),
-                         *guidance.helper.always_offer]),
+        procedures=procedure_ids,
         briefings=_ids(b.id for i in indicators for b in views.briefings_for_indicator(i)),
+        duties=duty_ids, do_not_alert=_ids(i.id for i in unalerted),
     )
 
 
-def _contacts(guidance: Guidance, views: Views, texts: list[str]) -> tuple[str, ...]:
-    """The contacts the texts name, then the front door and out-of-hours team, whom every result offers."""
+def _contacts(guidance: Guidance, views: Views, texts: list[str], duties: Iterable[str],
+              unalerted: Iterable[Indicator]) -> tuple[str, ...]:
+    """The contacts the texts name (act now's first), the duties' and the don't-alert advice's, then
+    the front door and out-of-hours team, whom every result offers."""
     named = [contact.id for contact in views.contacts_named_in(texts)]
-    return _ids([*named, guidance.partnership.front_door, guidance.partnership.out_of_hours])
+    advice = views.advice_before_telling_family(unalerted)
+    return _ids([*named, *(guidance.duty_by_id[d].contact for d in duties), *advice,
+                 guidance.partnership.front_door, guidance.partnership.out_of_hours])
 
 
 def _services(views: Views, indicators: list[Indicator], level: Level | None) -> list[Service]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .. import labels
+
 WORDING: dict[str, str] = {
     # Steps and their headings.
     "step_safety": "Step 1 of 3: is the child safe now?",
@@ -52,6 +54,15 @@ WORDING: dict[str, str] = {
     "timescale": "Timescale: ",
     "whom_to_contact": "Whom to contact",
     "unverified": " We could not confirm these details: check before use.",
+    "you_must": labels.YOU_MUST,
+    "duty_who": labels.DUTY_WHO,
+    "duty_what": labels.DUTY_WHAT,
+    "duty_by_when": labels.DUTY_BY_WHEN,
+    "duty_through": labels.DUTY_THROUGH,
+    "duty_law": labels.DUTY_LAW,
+    "do_not_alert": labels.DO_NOT_ALERT,
+    "do_not_alert_ask": labels.DO_NOT_ALERT_ASK,
+    "do_not_alert_see": "See the advice above on whom to speak to first.",
     "procedures": "Procedures",
     "services": "Services",
     "briefings": "7-minute briefings",
@@ -88,6 +99,12 @@ WORDING: dict[str, str] = {
     "record_response": "- {title}. Who leads: {who_leads}{timescale}",
     "record_timescale": " Timescale: {timescale}",
     "record_contacts": "- Contact: {contacts}",
+    "record_duties": "Legal duties:",
+    "record_duty": "- {name}",
+    "record_duty_line": "  {label} {text}",
+    "record_family": "Telling the family:",
+    "record_do_not_alert": "- " + labels.DO_NOT_ALERT + " Ask first: {contacts}.",
+    "record_may_tell": "- Nothing chosen says the family must not be told first.",
     "record_notes": "Notes:",
     "record_no_notes": "(none)",
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 from .briefing import Briefing
 from .changes import GuidanceVersion
 from .common import Record, RefersTo, Strict
+from .duty import DoNotAlert, Duty
 from .glossary import GlossaryTerm, SynonymGroup
 from .helper import Circumstance, Combination, HelperRules, RoutingQuestion, SafetyQuestion
 from .indicator import AGE_BAND_LABELS, AGE_BANDS, Indicator
@@ -30,6 +31,7 @@ KINDS = Registry((
     FileKind("planning_responses", PlanningResponse, True, "Planning responses"),
     FileKind("services", Service, True, "Services"),
     FileKind("procedures", Procedure, True, "Procedures"),
+    FileKind("duties", Duty, True, "Legal duties"),
     FileKind("briefings", Briefing, False, "7-minute briefing", folder="briefings", schema_name="briefing"),
     FileKind("glossary", GlossaryTerm, True, "Glossary"),
     FileKind("synonyms", SynonymGroup, True, "Search synonyms"),
@@ -49,7 +51,9 @@ __all__ = [
     "Combination",
     "Contact",
     "CoverageRules",
+    "DoNotAlert",
     "Domain",
+    "Duty",
     "FileKind",
     "Folder",
     "GlossaryTerm",

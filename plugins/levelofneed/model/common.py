@@ -87,6 +87,7 @@ ServiceRef = Annotated[str, _ID, RefersTo("services")]
 ProcedureRef = Annotated[str, _ID, RefersTo("procedures")]
 BriefingRef = Annotated[str, _ID, RefersTo("briefings")]
 ContactRef = Annotated[str, _ID, RefersTo("contacts")]
+DutyRef = Annotated[str, _ID, RefersTo("duties")]
 
 
 class Strict(BaseModel):

@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import IndicatorRef, LevelRef, ProcedureRef, Record, RecordId, Strict, Text
+from .common import DutyRef, IndicatorRef, LevelRef, ProcedureRef, Record, RecordId, Strict, Text
 from .indicator import AgeBand
 
 
@@ -28,6 +28,7 @@ class SafetyQuestion(Record):
     level: LevelRef = Field(description="The id of the level a 'yes' means.")
     action: Text = Field(description="What to do straight away if the answer is yes. Name contacts as `((id))`.")
     procedures: list[ProcedureRef] = Field(default_factory=list, description="Ids of procedures that apply.")
+    duties: list[DutyRef] = Field(default_factory=list, description="Ids of the legal duties a 'yes' brings.")
 
 
 class RoutingQuestion(Strict):
@@ -41,6 +42,11 @@ class RoutingQuestion(Strict):
     )
     procedures: list[ProcedureRef] = Field(
         default_factory=list, description="On 'yes', procedures always offered, whatever level results."
+    )
+    duties: list[DutyRef] = Field(
+        default_factory=list,
+        description="Ids of the legal duties a 'yes' brings, e.g. telling the LADO. Until the question is "
+                    "answered they apply too: unknown is never safe (ADR 14).",
     )
 
 

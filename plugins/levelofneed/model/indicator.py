@@ -9,6 +9,7 @@ from pydantic import Field
 from .common import (
     BriefingRef,
     DomainRef,
+    DutyRef,
     LevelRef,
     ProcedureRef,
     Record,
@@ -18,6 +19,7 @@ from .common import (
     Text,
     TopicRef,
 )
+from .duty import DoNotAlert
 
 AgeBand = Literal["unborn", "0-4", "5-11", "12-17", "18-25"]
 # The bands in age order, with the words every output uses for them (a test keeps them in step with AgeBand).
@@ -46,11 +48,22 @@ class Indicator(Record):
     )
     first_actions: list[Text] = Field(
         default_factory=list,
-        description="What to do first for this indicator, shown above the level's general steps. For "
-                    "safety-critical indicators; name contacts as `((contact-id))`.",
+        description="What to do first for this indicator, shown above the level's general steps. Required "
+                    "at the highest level (`check` refuses one without); name contacts as `((contact-id))`.",
     )
     keywords: list[Text] = Field(
         default_factory=list, description="Words practitioners might type to find this indicator."
+    )
+    duties: list[DutyRef] = Field(
+        default_factory=list,
+        description="Ids of the legal duties that apply when this indicator is seen; its topics' duties apply too.",
+    )
+    do_not_alert_family: DoNotAlert | None = Field(
+        default=None,
+        description="Set when telling the family first could put the child at greater risk (FGM, forced "
+                    "marriage, honour-based abuse, sexual abuse in the family, fabricated or induced illness): "
+                    "whom to ask before anyone tells them, and why. It replaces the level's step that tells "
+                    "the family.",
     )
     services: list[ServiceRef] = Field(default_factory=list, description="Ids of services that may help.")
     procedures: list[ProcedureRef] = Field(default_factory=list, description="Ids of procedures that apply.")

@@ -24,6 +24,12 @@ class Level(Record):
     practitioner_actions: list[Text] = Field(
         min_length=1, description="What a practitioner does at this level, in order."
     )
+    tell_family: Text | None = Field(
+        default=None,
+        description="The step that tells the family, e.g. 'Tell the parents about the referral unless…'. It is "
+                    "shown after the other steps, and where an indicator says the family must not be told "
+                    "first (`do_not_alert_family`) that advice is shown instead (ADR 16).",
+    )
     timescales: list[Text] = Field(default_factory=list, description="Timescales that apply at this level.")
     step_up: Text = Field(description="When and how to move the child to the next level up.")
     step_down: Text = Field(description="When and how to move the child to the level below.")
@@ -42,6 +48,12 @@ class PlanningResponse(Record):
     title: Text = Field(description="A short title, e.g. 'Early help assessment with a lead professional'.")
     summary: Text = Field(description="What the response is for, in a sentence or two.")
     steps: list[Text] = Field(min_length=1, description="What to do, in order.")
+    tell_family: Text | None = Field(
+        default=None,
+        description="The step that tells the family, e.g. 'Tell the parents about the referral unless…'. It is "
+                    "shown after the other steps, and where an indicator says the family must not be told "
+                    "first (`do_not_alert_family`) that advice is shown instead (ADR 16).",
+    )
     who_leads: Text = Field(description="Who leads the response.")
     timescale: Text | None = Field(default=None, description="How quickly the response must happen.")
     services: list[ServiceRef] = Field(default_factory=list, description="Ids of services that deliver this response.")

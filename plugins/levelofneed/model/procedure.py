@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import Record, RecordId, Strict, Text
+from .common import DutyRef, Record, RecordId, Strict, Text
 
 
 class Step(Strict):
@@ -26,4 +26,7 @@ class Procedure(Record):
     triggers: list[Text] = Field(min_length=1, description="Situations in which to use it.")
     steps: list[Step] = Field(min_length=1, description="The steps, in order.")
     notes: list[Text] = Field(default_factory=list, description="Further points to bear in mind.")
+    duties: list[DutyRef] = Field(
+        default_factory=list, description="Ids of the legal duties this procedure carries out."
+    )
     source: Text = Field(description="Where the procedure comes from.")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field, HttpUrl
 
-from .common import ProcedureRef, Record, RecordId, ServiceRef, Strict, Text
+from .common import DutyRef, ProcedureRef, Record, RecordId, ServiceRef, Strict, Text
+from .duty import DoNotAlert
 
 
 class Subdomain(Strict):
@@ -39,6 +40,15 @@ class Topic(Record):
     summary: Text = Field(description="What the topic covers and why it matters.")
     procedures: list[ProcedureRef] = Field(default_factory=list, description="Ids of procedures that apply.")
     services: list[ServiceRef] = Field(default_factory=list, description="Ids of services for this topic.")
+    duties: list[DutyRef] = Field(
+        default_factory=list, description="Ids of the legal duties that apply to every indicator in this topic."
+    )
+    do_not_alert_family: DoNotAlert | None = Field(
+        default=None,
+        description="Set when, in this topic, telling the family first could put the child at greater risk. "
+                    "`check` then warns about each of the topic's indicators above the lowest level that "
+                    "does not say so itself.",
+    )
     manual_chapters: list[Link] = Field(
         default_factory=list, description="Chapters of the partnership's online procedures manual on this topic."
     )

@@ -133,7 +133,8 @@ def documents(guidance: Guidance, pages: Mapping[str, str]) -> Iterator[Document
 
 
 def whole_guidance(printer: Printer) -> Document:
-    """Cover, contents, levels, indicator tables, procedures, services, contacts, glossary, briefings."""
+    """Cover, contents, levels, indicator tables, procedures, legal duties, services, contacts, glossary,
+    briefings."""
     guidance, pages = printer.guidance, printer.pages
     about = pages.html(paths.ABOUT)
     contacts = shift_headings(part(about, paths.anchor_id(paths.ABOUT, "contacts")), -1)
@@ -146,6 +147,7 @@ def whole_guidance(printer: Printer) -> Document:
         indicators_title=printer.heading(paths.DOMAINS),
         procedures_overview=printer.page(paths.PROCEDURES, html=intro(pages.html(paths.PROCEDURES))),
         procedure_pages=[printer.page(paths.procedure(p), 1) for p in guidance.procedures],
+        duties=printer.page(paths.DUTIES),
         services=printer.page(paths.SERVICES),
         contacts=printer.page(paths.ABOUT, html=contacts),
         glossary=printer.page(paths.GLOSSARY),
@@ -174,6 +176,7 @@ def _contents(printer: Printer, briefings: list[Briefing], contacts: Markup) -> 
               tuple(Entry(f"domain-{x.id}", Markup.escape(x.name)) for x in guidance.domains)),
         Entry(paths.anchor_id(paths.PROCEDURES), printer.heading(paths.PROCEDURES),
               tuple(Entry(paths.anchor_id(paths.procedure(x)), Markup.escape(x.name)) for x in guidance.procedures)),
+        Entry(paths.anchor_id(paths.DUTIES), printer.heading(paths.DUTIES)),
         Entry(paths.anchor_id(paths.SERVICES), printer.heading(paths.SERVICES)),
         Entry(paths.anchor_id(paths.ABOUT, "contacts"), contacts),
         Entry(paths.anchor_id(paths.GLOSSARY), printer.heading(paths.GLOSSARY)),

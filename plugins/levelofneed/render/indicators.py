@@ -32,5 +32,6 @@ def _indicator_page(site: Site, indicator: Indicator) -> Page:
         services=services, services_from_level=services_from_level,
         procedures=views.procedures_for_indicator(indicator),
         briefings=views.briefings_for_indicator(indicator),
+        duties=views.duties_for_indicator(indicator), unalerted=views.do_not_alert(indicator),
         similar=site.similar_to(indicator),
     )

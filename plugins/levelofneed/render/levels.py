@@ -36,6 +36,7 @@ def _level_page(site: Site, level: Level) -> Page:
         responses=views.planning_responses_at(level),
         services=views.services_at(level),
         procedures=views.procedures_at(level),
+        duties=views.duties_at(level),
         groups=_by_domain(site, items),
         indicator_count=len(items),
     )

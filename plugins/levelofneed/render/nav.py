@@ -36,6 +36,7 @@ def navigation(guidance: Guidance, handwritten: Sequence[str] = (), open_data: s
         {"By age": [paths.AGES, *({age_label(band): paths.age_band(band)} for band in AGE_BANDS)]},
         {"Services": paths.SERVICES},
         {"Procedures": [paths.PROCEDURES, *({title(p.name): paths.procedure(p)} for p in guidance.procedures)]},
+        {"Legal duties": paths.DUTIES},
         {"Briefings": [paths.BRIEFINGS, *({title(b.title): paths.briefing(b)}
                                           for b in Views(guidance).briefings_by_date())]},
         {"Glossary": paths.GLOSSARY},

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from .. import labels
 from ..guidance import Origin
 from . import paths
 from .environment import template
@@ -47,7 +48,7 @@ def render_page(site: Site, here: str, name: str, title: str, origin: Origin | N
     title = writer.named(title)
     body = template(name).render(
         w=writer, site=site, v=site.views, g=site.guidance, paths=paths, here=here, title=title,
-        origin=origin, paragraphs=paragraphs, **context)
+        origin=origin, paragraphs=paragraphs, labels=labels, **context)
     if site.options.link_style is LinkStyle.ANCHOR:
         body = paths.prefix_ids(body, here)
     return Page(here, front_matter(title, origin) + body, name.removesuffix(".md.j2"), in_nav)

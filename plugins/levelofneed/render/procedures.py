@@ -12,8 +12,10 @@ from .site import Site
 def pages(site: Site) -> Iterator[Page]:
     """The procedures overview and one page per procedure."""
     yield render_page(site, paths.PROCEDURES, "procedures.md.j2", "Procedures")
+    yield render_page(site, paths.DUTIES, "duties.md.j2", "Legal duties")
     for procedure in site.guidance.procedures:
         levels, topics = site.views.procedure_users(procedure)
         yield render_page(site, paths.procedure(procedure), "procedure.md.j2", procedure.name,
                           site.guidance.origin("procedures", procedure.id),
-                          procedure=procedure, levels=levels, topics=topics)
+                          procedure=procedure, levels=levels, topics=topics,
+                          duties=site.views.duties_for_procedure(procedure))

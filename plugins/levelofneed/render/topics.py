@@ -26,7 +26,7 @@ def _topic_page(site: Site, topic: Topic) -> Page:
     views = site.views
     return render_page(
         site, paths.topic(topic), "topic.md.j2", topic.name, site.guidance.origin("topics", topic.id),
-        topic=topic,
+        topic=topic, duties=views.duties_for_topic(topic),
         items=views.by_topic.get(topic.id, []),
         procedures=views.procedures_for_topic(topic),
         services=views.services_for_topic(topic),

@@ -11,9 +11,10 @@ import datetime as dt
 
 from markupsafe import Markup
 
+from .. import labels
 from ..hours import hours_lines
 from ..labels import UNVERIFIED, age_label, contact_name, date_text, download_text, level_label, named_text
-from ..model import Contact, GlossaryTerm, Level, Verification
+from ..model import Contact, DoNotAlert, GlossaryTerm, Level, Verification
 from ..placeholders import PLACEHOLDER
 from . import paths
 from .site import Download, LinkStyle, Site
@@ -126,6 +127,14 @@ class PageWriter:
         if contact.verification.status == "unverified":
             reach += Markup(' <span class="lon-unverified">(not yet verified: check before use)</span>')
         return Markup(f'<span class="lon-mention">{reach}</span>')
+
+    def do_not_alert_ask(self, advice: DoNotAlert) -> Markup:
+        """'Speak to CHAT on … and the police on … before anyone tells the family…' (labels.DO_NOT_ALERT_ASK)."""
+        contacts = [self.mention(self.site.guidance.contact_by_id[cid]) for cid in advice.advice_from]
+        joined = Markup(" and ").join(contacts) if len(contacts) < 3 else (
+            Markup(", ").join(contacts[:-1]) + Markup(" and ") + contacts[-1])
+        before, _, after = labels.DO_NOT_ALERT_ASK.partition("{contacts}")
+        return encode(before, line_start=False) + joined + encode(after, line_start=False)
 
     def checked(self, verification: Verification) -> Markup:
         """'Checked 27 November 2026 against …', or, when nobody could confirm the details, whom to check

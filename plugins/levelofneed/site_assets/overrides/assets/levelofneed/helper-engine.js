@@ -29,7 +29,7 @@
   }
 
   /* The data file leaves an indicator's empty lists out, to keep it small. */
-  var LISTS = ["ages", "keywords", "first_actions", "contacts", "services", "procedures", "briefings"];
+  var LISTS = ["ages", "keywords", "first_actions", "contacts", "services", "procedures", "briefings", "duties"];
 
   function complete(indicator) {
     LISTS.forEach(function (name) { indicator[name] = indicator[name] || []; });
@@ -96,6 +96,15 @@
     return {effective: effective, reasons: reasons, pending: pending};
   }
 
+  /* The duties of routing questions answered yes, or not answered yet: unknown is never safe (ADR 14). */
+  function routedDuties(index, given) {
+    var duties = [];
+    (index.data.rules.routing_questions || []).forEach(function (question) {
+      if (given.answers[question.id] !== "no") { duties = duties.concat(question.duties || []); }
+    });
+    return duties;
+  }
+
   function indicatorReasons(index, chosen) {
     return chosen.map(function (indicator) {
       if (index.always.indexOf(indicator.id) !== -1) {
@@ -131,23 +140,32 @@
     var named = parts.contacts.slice();
     var procedures = parts.procedures.slice();
     var briefings = [];
+    var duties = parts.duties.slice();
     parts.indicators.forEach(function (indicator) {
       named = named.concat(indicator.contacts);
       procedures = procedures.concat(indicator.procedures);
       briefings = briefings.concat(indicator.briefings);
+      duties = duties.concat(indicator.duties);
     });
     if (level) {
       named = named.concat(level.contacts);
       responses.forEach(function (response) { named = named.concat(response.contacts); });
     }
+    procedures = unique(procedures.concat(data.rules.always_offer || []));
+    duties = unique(duties);
+    var unalerted = parts.indicators.filter(function (indicator) { return Boolean(indicator.do_not_alert); });
+    duties.forEach(function (id) { named.push(data.duties[id].contact); });
+    unalerted.forEach(function (indicator) { named = named.concat(indicator.do_not_alert.advice_from); });
     return {
       level: parts.level, stopped: parts.stopped, reasons: parts.reasons, age_band: parts.ageBand,
       questions: parts.questions,
       planning_responses: responses.map(function (response) { return response.id; }),
       contacts: unique(named.concat([data.front_door, data.out_of_hours])),
       services: services(index, parts.indicators, level),
-      procedures: unique(procedures.concat(data.rules.always_offer || [])),
-      briefings: unique(briefings)
+      procedures: procedures,
+      briefings: unique(briefings),
+      duties: duties,
+      do_not_alert: unique(unalerted.map(function (indicator) { return indicator.id; }))
     };
   }
 
@@ -159,7 +177,9 @@
       // What the chosen indicators need follows act now: a 'yes' never takes a contact away.
       indicators: unique(given.indicators).map(function (id) { return index.indicators[id]; }),
       procedures: [].concat.apply([], yes.map(function (question) { return question.procedures || []; })),
-      contacts: [].concat.apply([], yes.map(function (question) { return question.contacts; }))
+      contacts: [].concat.apply([], yes.map(function (question) { return question.contacts; })),
+      duties: [].concat.apply([], yes.map(function (question) { return question.duties || []; }))
+        .concat(routedDuties(index, given))
     });
   }
 
@@ -178,7 +198,8 @@
     return assemble(index, {
       level: level, stopped: false, ageBand: routed.ageBand, questions: found.pending,
       reasons: candidates.filter(function (r) { return r.level === level; }),
-      indicators: chosen.concat(found.effective), procedures: routed.procedures, contacts: []
+      indicators: chosen.concat(found.effective), procedures: routed.procedures, contacts: [],
+      duties: routedDuties(index, given)
     });
   }
 

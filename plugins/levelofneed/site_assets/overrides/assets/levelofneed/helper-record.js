@@ -84,6 +84,39 @@
     return lines;
   }
 
+  /* Each legal duty with who, what, by when and through whom. */
+  /** @param {any} data @param {any} result */
+  function duties(data, result) {
+    var w = data.wording;
+    var lines = result.duties.length ? ["", w.record_duties] : [];
+    result.duties.forEach(function (/** @type {string} */ id) {
+      var duty = data.duties[id];
+      lines.push(fill(w.record_duty, {name: duty.name}));
+      [["duty_who", duty.who], ["duty_what", duty.what], ["duty_by_when", duty.by_when]].forEach(function (pair) {
+        lines.push(fill(w.record_duty_line, {label: w[pair[0]], text: plain(pair[1], data)}));
+      });
+      lines.push(fill(w.record_duty_line, {label: w.duty_through, text: data.contacts[duty.contact].text}));
+    });
+    return lines;
+  }
+
+  /* Whether the family may be told: the record always says. */
+  /** @param {any} data @param {any} index @param {any} result */
+  function family(data, index, result) {
+    var w = data.wording;
+    /** @type {string[]} */
+    var whom = [];
+    result.do_not_alert.forEach(function (/** @type {string} */ id) {
+      index.indicators[id].do_not_alert.advice_from.forEach(function (/** @type {string} */ cid) {
+        if (whom.indexOf(cid) === -1) { whom.push(cid); }
+      });
+    });
+    var said = whom.length ? fill(w.record_do_not_alert, {contacts: whom.map(function (id) {
+      return data.contacts[id].text;
+    }).join("; ")}) : w.record_may_tell;
+    return ["", w.record_family, said];
+  }
+
   /**
    * The record, as helper/record.py writes it for the same answers, notes and day.
    * @param {any} data the helper data @param {any} index the engine's prepared data
@@ -104,7 +137,7 @@
         result.reasons.map(function (/** @type {any} */ reason) {
           return fill(w.record_reason, {label: reasonLabel(data, levels, reason), text: plain(reason.text, data)});
         }),
-        route(data, result),
+        route(data, result), duties(data, result), family(data, index, result),
         ["", w.record_notes, notes.trim() || w.record_no_notes, "", plain(data.rules.caveat, data)]);
     return lines.join("\n");
   }

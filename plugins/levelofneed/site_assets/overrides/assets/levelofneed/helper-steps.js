@@ -15,13 +15,14 @@
   /** @param {any} App the page's app @param {any} p its drawing helpers */
   function install(App, p) {
     var el = p.el, rich = p.rich, named = p.named, plain = p.plain, fill = p.fill, badge = p.badge;
-    var button = p.button;
+    var button = p.button, mention = p.mention;
 
     App.prototype.drawSeen = function () {
       var self = this;
       var w = this.w;
       this.root.appendChild(el("h2", {tabindex: "-1", text: w.step_seen}));
       this.data.rules.routing_questions.forEach(function (/** @type {any} */ question) {
+        if ((question.duties || []).length) { return; }  // asked, and answered, in step 1
         self.root.appendChild(self.yesNo(question, "route-" + question.id, function () {
           if (question.age_band) { self.state.age = self.state.answers[question.id] === "yes" ? question.age_band : ""; }
           self.writeState(false);
@@ -184,6 +185,7 @@
       var level = this.levels[result.level];
       this.root.appendChild(el("div", {"class": "lon-result-level lon-tone-" + Number(level.tone)}, [
         el("p", {text: w.this_suggests}), badge(level), rich("p", level.summary, this.data)]));
+      this.drawDuties();  // on the first screen, with the level: a duty or a warning must not be scrolled past
       this.root.appendChild(el("h3", {text: w.why}));
       this.root.appendChild(el("ul", {"class": "lon-reasons"}, result.reasons.map(function (/** @type {any} */ reason) {
         var indicator = reason.rule === "indicator" || reason.rule === "always-highest-level";
@@ -222,6 +224,45 @@
       this.root.appendChild(el("ol", {}, actions.map(function (action) { return rich("li", action, self.data); })));
     };
 
+    /* "Do not tell the family first" and the legal duties, before what to do next (ADR 16). */
+    App.prototype.drawDuties = function () {
+      var self = this;
+      var data = this.data;
+      var w = this.w;
+      var advice = this.result.do_not_alert.map(function (/** @type {string} */ id) {
+        return self.index.indicators[id].do_not_alert;
+      });
+      if (advice.length) {
+        /** @type {string[]} */
+        var whom = [];
+        advice.forEach(function (/** @type {any} */ a) {
+          a.advice_from.forEach(function (/** @type {string} */ id) { if (whom.indexOf(id) === -1) { whom.push(id); } });
+        });
+        var ask = w.do_not_alert_ask.split("{contacts}");
+        /** @type {Array<Node | string>} */
+        var said = [el("strong", {text: w.do_not_alert}), " ", ask[0]];
+        whom.forEach(function (id, at) {
+          said.push(at === 0 ? "" : at === whom.length - 1 ? " and " : ", ", mention(data.contacts[id], data));
+        });
+        said.push(ask[1] || "");
+        advice.forEach(function (/** @type {any} */ a) { said.push(" ", rich("span", a.why, data)); });
+        this.root.appendChild(el("div", {"class": "lon-do-not-alert", role: "note"}, said));
+      }
+      if (!this.result.duties.length) { return; }
+      this.root.appendChild(el("section", {"class": "lon-duties", "aria-labelledby": "lon-you-must"}, [
+        el("h3", {id: "lon-you-must", text: w.you_must})].concat(this.result.duties.map(function (/** @type {string} */ id) {
+        var duty = data.duties[id];
+        var line = function (/** @type {string} */ label, /** @type {Node} */ value) {
+          return el("li", {}, [el("strong", {text: label}), " ", value]);
+        };
+        return el("div", {"class": "lon-duty"}, [el("p", {}, [el("strong", {text: duty.name})]), el("ul", {}, [
+          line(w.duty_who, rich("span", duty.who, data)), line(w.duty_what, rich("span", duty.what, data)),
+          line(w.duty_by_when, rich("span", duty.by_when, data)),
+          line(w.duty_through, mention(data.contacts[duty.contact], data)),
+          line(w.duty_law, rich("span", duty.law, data))])]);
+      }))));
+    };
+
     App.prototype.drawApplies = function () {
       var self = this;
       var data = this.data;
@@ -233,7 +274,8 @@
         self.root.appendChild(el("section", {"class": "lon-response"}, [el("h4", {text: response.title}),
           rich("p", response.summary, data), rich("p", [w.who_leads].concat(response.who_leads), data),
           response.timescale ? rich("p", [w.timescale].concat(response.timescale), data) : null,
-          el("ol", {}, response.steps.map(function (/** @type {any} */ step) { return rich("li", step, data); }))]));
+          el("ol", {}, response.steps.map(function (/** @type {any} */ step) { return rich("li", step, data); })
+            .concat(self.familyStep(response)))]));
       });
       this.root.appendChild(el("h3", {text: w.whom_to_contact}));
       this.root.appendChild(el("ul", {"class": "lon-contacts"}, result.contacts.map(function (/** @type {string} */ id) {
@@ -252,6 +294,15 @@
       this.links(w.briefings, result.briefings.map(function (/** @type {string} */ id) {
         return [data.briefings[id].title, data.briefings[id].url, ""];
       }));
+    };
+
+    /* The response's step that tells the family, or, where an indicator says the family must not be
+     * told first, that instead: never both. */
+    /** @param {any} response @returns {HTMLElement[]} */
+    App.prototype.familyStep = function (response) {
+      if (!response.tell_family) { return []; }
+      if (!this.result.do_not_alert.length) { return [rich("li", response.tell_family, this.data)]; }
+      return [el("li", {}, [el("strong", {text: this.w.do_not_alert}), " ", this.w.do_not_alert_see])];
     };
 
     /** @param {string} title @param {string[][]} items */

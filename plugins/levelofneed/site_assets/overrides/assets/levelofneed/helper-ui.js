@@ -173,9 +173,19 @@
       el("div", {"class": "lon-radios"}, options)]);
   };
 
+  /* A routing question that brings a legal duty (the allegations route) is asked in step 1 and must be
+   * answered there, like the safety questions: left unanswered, its duty would have to show on every
+   * result (unknown is never safe, ADR 14), so the helper asks rather than assumes. */
+  /** @param {any} data */
+  function required(data) {
+    return data.safety.concat(data.rules.routing_questions.filter(function (/** @type {any} */ q) {
+      return (q.duties || []).length > 0;
+    }));
+  }
+
   App.prototype.drawSafety = function () {
     var self = this;
-    var questions = this.data.safety;
+    var questions = required(this.data);
     var error = el("div", {"class": "lon-error", role: "alert", tabindex: "-1", hidden: true});
     var form = el("form", {novalidate: true}, questions.map(function (/** @type {any} */ question) {
       return self.yesNo(question, "safety-" + question.id, function () { self.writeState(false); });
@@ -191,7 +201,8 @@
         error.focus();
         return;
       }
-      self.go(questions.some(function (/** @type {any} */ q) { return self.state.answers[q.id] === "yes"; }) ? "stop" : "seen");
+      self.go(self.data.safety.some(function (/** @type {any} */ q) { return self.state.answers[q.id] === "yes"; })
+        ? "stop" : "seen");
     });
     this.root.appendChild(el("h2", {tabindex: "-1", text: this.w.step_safety}));
     this.root.appendChild(el("p", {text: this.w.safety_intro}));
@@ -210,6 +221,7 @@
       self.root.appendChild(el("section", {"class": "lon-act"}, [
         el("h3", {text: named(question.question, self.data)}), rich("p", question.action, self.data)]));
     });
+    /** @type {any} */ (this).drawDuties();
     /** @type {any} */ (this).drawApplies();
     /** @type {any} */ (this).drawRecord();
     this.root.appendChild(button(this.w.change_answers, function () { self.go("safety"); }));
@@ -265,7 +277,7 @@
   }
 
   window.LevelOfNeedHelperParts = {el: el, rich: rich, named: named, plain: plain, fill: fill, badge: badge,
-    button: button, tel: tel, PAGE_SIZE: PAGE_SIZE};
+    button: button, tel: tel, mention: mention, PAGE_SIZE: PAGE_SIZE};
 
   if (typeof document$ !== "undefined") {
     document$.subscribe(start);
