@@ -69,7 +69,8 @@ def suggest(guidance: Guidance, given: Answers) -> Suggestion:
         level = _highest(guidance, [q.level for q in yes])
         extra = [p for q in yes for p in q.procedures]
         duties = [*(d for q in yes for d in q.duties), *_routed_duties(guidance, given)]
-        return _assemble(guidance, views, level, True, reasons, given.age_band, (), chosen, extra,
+        brought, _, _ = _circumstances(guidance, given, chosen)  # what a question about the child brings stays
+        return _assemble(guidance, views, level, True, reasons, given.age_band, (), [*chosen, *brought], extra,
                          [q.action for q in yes], duties)
     age_band, routed = _routing(guidance, given)
     effective, candidates, questions = _circumstances(guidance, given, chosen)

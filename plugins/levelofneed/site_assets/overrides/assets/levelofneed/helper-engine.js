@@ -174,8 +174,10 @@
       level: highest(index, yes.map(function (question) { return question.level; })), stopped: true,
       reasons: yes.map(function (q) { return reason("safety:" + q.id, "safety-question", q.level, q.id, q.action); }),
       ageBand: given.age_band || null, questions: [],
-      // What the chosen indicators need follows act now: a 'yes' never takes a contact away.
-      indicators: unique(given.indicators).map(function (id) { return index.indicators[id]; }),
+      // What the chosen indicators, and those a question about the child brings, need follows act now:
+      // a 'yes' never takes a contact or a duty away.
+      indicators: unique(given.indicators).map(function (id) { return index.indicators[id]; })
+        .concat(circumstances(index, given, unique(given.indicators)).effective),
       procedures: [].concat.apply([], yes.map(function (question) { return question.procedures || []; })),
       contacts: [].concat.apply([], yes.map(function (question) { return question.contacts; })),
       duties: [].concat.apply([], yes.map(function (question) { return question.duties || []; }))
