@@ -279,24 +279,31 @@ def _unalerted(guidance: Guidance) -> str:
 def test_the_allegations_question_is_asked_first_and_brings_its_duty_by_keyboard(
         opened: tuple[Any, Watch], base_url: str, guidance: Guidance, one: str) -> None:
     """A routing question that brings a duty (the allegations route) is asked in step 1 and must be answered;
-    a yes, given by keyboard, puts the duty, with its contact, in a 'You must' box and in the record."""
+    a yes, given by keyboard on a 320 px screen, puts the duty, with its contact, in a 'You must' box and in
+    the record."""
     page, watch = opened
     question = _duty_routing(guidance)
     duty = guidance.duty_by_id[question.duties[0]]
-    open_helper(page, base_url)
-    tab_to(page, "button[type=submit]")
-    page.keyboard.press("Enter")
-    assert question.question.split()[0] in page.locator(".lon-error").inner_text()  # not answered yet: asked
-    open_helper(page, base_url)
-    answer_safety_by_keyboard(page, guidance, yes=question.id)
-    pick_by_keyboard(page, guidance, one)
-    tab_to(page, "button.md-button--primary")
-    page.keyboard.press("Enter")
-    page.wait_for_function("/step=result/.test(location.hash)")
-    box = page.locator(".lon-duties")
-    assert duty.name in box.inner_text() and guidance.contact_by_id[duty.contact].name.split(" (")[0][:20] in (
-        box.inner_text() + page.locator(".lon-contacts").inner_text())
-    assert "Legal duties:" in page.locator("#lon-helper-rationale").input_value()
+    page.set_viewport_size({"width": 320, "height": 640})
+    try:
+        open_helper(page, base_url)
+        tab_to(page, "button[type=submit]")
+        page.keyboard.press("Enter")
+        unanswered = page.locator(".lon-error").inner_text()
+        assert plain_text(question.question, guidance.contact_by_id) in unanswered  # not answered yet: asked
+        open_helper(page, base_url)
+        answer_safety_by_keyboard(page, guidance, yes=question.id)
+        pick_by_keyboard(page, guidance, one)
+        tab_to(page, "button.md-button--primary")
+        page.keyboard.press("Enter")
+        page.wait_for_function("/step=result/.test(location.hash)")
+        box = page.locator(".lon-duties")
+        assert duty.name in box.inner_text() and guidance.contact_by_id[duty.contact].name.split(" (")[0][:20] in (
+            box.inner_text() + page.locator(".lon-contacts").inner_text())
+        assert "Legal duties:" in page.locator("#lon-helper-rationale").input_value()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 800})
     assert watch.errors == [] and watch.blocked == []
 
 

@@ -101,6 +101,12 @@ class Views:
         """Services the level names, then any other service that says it works at the level."""
         return self._named_first(level.services, lambda s: level.id in s.levels)
 
+    def services_in_result(self, level: Level) -> list[Service]:
+        """The services the helper's result offers at a level: those the level names, not every service
+        that works at it. A phone must show the right few, so the level's page lists them all and the
+        result only the level's own choice, after the services each chosen indicator names (issue 21)."""
+        return [self.guidance.service_by_id[sid] for sid in level.services]
+
     def services_for_topic(self, topic: Topic) -> list[Service]:
         """Services the topic names, then others that say they help with it."""
         return self._named_first(topic.services, lambda s: topic.id in s.topics)
@@ -222,10 +228,6 @@ class Views:
         """The ids of the contacts to speak to before anyone tells the family, in order of first mention."""
         found = (self.do_not_alert(indicator) for indicator in indicators)
         return list(dict.fromkeys(cid for advice in found if advice for cid in advice.advice_from))
-
-    def tells_family(self, level: Level, indicators: Iterable[Indicator]) -> bool:
-        """Whether the level's step that tells the family applies: not when any indicator says otherwise."""
-        return level.tell_family is not None and not any(self.do_not_alert(i) for i in indicators)
 
     # Contacts.
 

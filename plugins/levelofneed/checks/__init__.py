@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..findings import Finding
 from ..validate import Collected
-from . import contacts, coverage, duplicates, helper, opening, records, safety
+from . import contacts, coverage, duplicates, helper, opening, records, safety, sources
 from .context import Context
 
 CheckFunction = Callable[[Context], Iterable[Finding]]
@@ -41,6 +41,7 @@ CHECKS: tuple[Check, ...] = (
     Check("single-records", records.single_records),
     Check("planning-responses", records.planning_responses),
     Check("helper-rules", helper.helper_rules),
+    Check("result-size", helper.result_size),
     Check("first-actions", safety.first_actions, needs_every_file=False),
     Check("do-not-alert-family", safety.do_not_alert_family, needs_every_file=False),
     Check("changelog", records.changelog),
@@ -49,6 +50,7 @@ CHECKS: tuple[Check, ...] = (
     Check("copied-numbers", contacts.copied_numbers, needs_every_file=False),
     Check("contact-references", contacts.contact_references),
     Check("verification", contacts.verification, needs_every_file=False),
+    Check("primary-sources", sources.primary_sources, needs_every_file=False),
     Check("opening-hours", opening.opening_hours, needs_every_file=False),
     Check("coverage", coverage.coverage),
     Check("near-duplicates", duplicates.near_duplicates, on_request=True),

@@ -54,11 +54,19 @@ def _topic_levels(collected: Collected, rules: CoverageRules, levels: list[str],
         return
     present = {(topic, indicator.level) for indicator in indicators for topic in indicator.topics}
     for item in collected.of(Topic):
-        missing = [level for level in levels if (item.record.id, level) not in present]
+        topic = item.record
+        excepted = topic.not_at_levels.levels if topic.not_at_levels else []
+        missing = [level for level in levels if (topic.id, level) not in present and level not in excepted]
         if missing:
-            yield item.finding(("id",), f"topic '{item.record.id}' has no indicator at {', '.join(missing)}",
-                               "tag indicators at those levels with the topic, or change 'coverage' in the "
-                               "partnership settings", severity="warning")
+            yield item.finding(("id",), f"topic '{topic.id}' has no indicator at {', '.join(missing)}",
+                               "tag indicators at those levels with the topic, say why it has none in "
+                               "'not_at_levels', or change 'coverage' in the partnership settings", severity="warning")
+        tagged = [level for level in excepted if (topic.id, level) in present]
+        if tagged:
+            yield item.finding(("not_at_levels", "levels"), f"topic '{topic.id}' says it has no indicator at "
+                               f"{', '.join(tagged)}, but one is tagged there",
+                               "take the level out of 'not_at_levels', or the topic off the indicator",
+                               severity="warning")
 
 
 def _briefings(collected: Collected, rules: CoverageRules) -> Iterator[Finding]:

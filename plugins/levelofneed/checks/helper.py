@@ -3,7 +3,9 @@
 The rules only ever raise a level, and they must say something true of the scale:
 level 1 indicators are strengths and never add up to a worry, a combination suggests a
 higher level than the one it counts, and an indicator that "always suggests the highest
-level" must be placed there.
+level" must be placed there. A result is read on a phone in a hurry, so the services it
+lists for one indicator (the indicator's own, then its level's choice: ``Views.services_in_result``)
+must stay few enough to read.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..model import HelperRules, Indicator, Level
+from ..model import HelperRules, Indicator, Level, Partnership
 from ..validate import Located
 from .context import Context
 
@@ -52,3 +54,25 @@ def _always_highest(item: Located[HelperRules], levels: dict[str, int],
             yield item.finding(("always_highest_level", index),
                                f"indicator '{indicator_id}' is at '{indicator.level}', not the highest level",
                                "place the indicator at the highest level, or take it off this list")
+
+
+def result_size(context: Context) -> Iterator[Finding]:
+    """A warning for a level, or an indicator, whose result would list more services than the partnership allows."""
+    collected = context.collected
+    partnerships = collected.of(Partnership)
+    most = partnerships[0].record.max_services_in_result if partnerships else 12
+    levels = {item.record.id: item.record for item in collected.of(Level)}
+    advice = (f"keep the helper's result to {most} services or fewer: name fewer services on the level, or name "
+              "only the services that apply on the indicator")
+    for item in collected.of(Level):
+        if len(set(item.record.services)) > most:
+            yield item.finding(("services",), f"level '{item.record.id}' offers {len(set(item.record.services))} "
+                                              f"services in every result, more than {most}", advice,
+                               severity="warning")
+    for indicator_item in collected.of(Indicator):
+        indicator, level = indicator_item.record, levels.get(indicator_item.record.level)
+        listed = set(indicator.services) | set(level.services if level else [])
+        if len(listed) > most and level is not None and len(set(level.services)) <= most:
+            yield indicator_item.finding(("services",), f"the result for indicator '{indicator.id}' would list "
+                                                        f"{len(listed)} services, more than {most}", advice,
+                                         severity="warning")

@@ -115,7 +115,7 @@ def _level(views: Views, level: Level) -> dict[str, Any]:
             "timescales": [rich_text(t) for t in level.timescales], "step_up": rich_text(level.step_up),
             "tell_family": rich_text(level.tell_family) if level.tell_family else None,
             "contacts": _named(views, level.practitioner_actions),
-            "services": [s.id for s in views.services_at(level)], "url": _href(paths.level(level))}
+            "services": [s.id for s in views.services_in_result(level)], "url": _href(paths.level(level))}
 
 
 def _indicator(views: Views, indicator: Indicator) -> dict[str, Any]:

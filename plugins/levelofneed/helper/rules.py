@@ -182,7 +182,7 @@ def _contacts(guidance: Guidance, views: Views, texts: list[str], duties: Iterab
 def _services(views: Views, indicators: list[Indicator], level: Level | None) -> list[Service]:
     named = [s for indicator in indicators for s in views.services_for_indicator(indicator)[0]
              if indicator.services]
-    return [*named, *(views.services_at(level) if level else [])]
+    return [*named, *(views.services_in_result(level) if level else [])]
 
 
 def _ids(values: Iterable[str]) -> tuple[str, ...]:

@@ -33,7 +33,11 @@ class Level(Record):
     timescales: list[Text] = Field(default_factory=list, description="Timescales that apply at this level.")
     step_up: Text = Field(description="When and how to move the child to the next level up.")
     step_down: Text = Field(description="When and how to move the child to the level below.")
-    services: list[ServiceRef] = Field(default_factory=list, description="Ids of services typical at this level.")
+    services: list[ServiceRef] = Field(
+        default_factory=list,
+        description="Ids of the services every helper result at this level offers, after the services the chosen "
+                    "indicators name: keep it to the few that apply to any child at the level. The level's page "
+                    "lists these first, then every service that says it works at the level.")
     procedures: list[ProcedureRef] = Field(
         default_factory=list, description="Ids of procedures that apply at this level."
     )

@@ -76,6 +76,25 @@ class CoverageRules(Strict):
         description="Every procedure is linked from a level, topic, indicator or safety question, so someone finds it.")
 
 
+class SourceRules(Strict):
+    """Which hosts the partnership trusts as sources, so ``check --strict`` can find a citation nobody vouches for.
+
+    A safeguarding page is only as good as what it rests on: statute, statutory guidance,
+    the partnership's own procedures and the providers' own pages. A number or a timescale
+    copied from a news story, a mirror or another area's procedures can be wrong for this
+    area, so each such citation is either replaced or marked as background (issue 21).
+    """
+
+    trusted_hosts: list[Text] = Field(
+        min_length=1,
+        description="Hosts whose pages may be cited as authority, e.g. 'gov.uk', 'sefton.gov.uk'. A leading "
+                    "'www.' is ignored; write '*.nhs.uk' to trust every host under nhs.uk. Another host in a "
+                    "'source' or a verification's 'against' is a warning, which fails 'check --strict'. A "
+                    "citation that begins with 'Background:' (citations are separated by ';') may use any host "
+                    "except link shorteners and document mirrors, which are always refused.",
+    )
+
+
 class Partnership(Record):
     """The safeguarding partnership: its name, area, contacts and the version of its guidance."""
 
@@ -115,6 +134,16 @@ class Partnership(Record):
     edit_url: HttpUrl | None = Field(
         default=None,
         description="The base address for 'edit this page' links to the YAML source, ending in '/'.",
+    )
+    sources: SourceRules | None = Field(
+        default=None,
+        description="The hosts the partnership trusts as sources. Leave out for no such warnings; link "
+                    "shorteners and document mirrors are refused either way.",
+    )
+    max_services_in_result: int = Field(
+        default=12, ge=1, le=100,
+        description="'check' warns when the helper's result for one indicator would list more services than "
+                    "this: on a phone, the right ones are lost in a long list.",
     )
     bank_holidays: BankHolidays | None = Field(
         default=None,

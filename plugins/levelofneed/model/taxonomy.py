@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, HttpUrl
 
-from .common import DutyRef, ProcedureRef, Record, RecordId, ServiceRef, Strict, Text
+from .common import DutyRef, LevelRef, ProcedureRef, Record, RecordId, ServiceRef, Strict, Text
 from .duty import DoNotAlert
 
 
@@ -32,6 +32,17 @@ class Link(Strict):
     url: HttpUrl = Field(description="The page's address.")
 
 
+class NotAtLevels(Strict):
+    """Levels a topic, by its nature, has no indicator at, and why: so a coverage rule can hold everywhere else.
+
+    Fabricated or induced illness, for instance, is a child protection concern: there is no honest
+    level 2 indicator of it, and inventing one to satisfy a rule would mislead.
+    """
+
+    levels: list[LevelRef] = Field(min_length=1, description="The ids of the levels the topic has no indicator at.")
+    why: Text = Field(description="Why no indicator belongs at those levels, for editors and reviewers.")
+
+
 class Topic(Record):
     """A cross-cutting theme such as exploitation or unborn babies."""
 
@@ -51,5 +62,11 @@ class Topic(Record):
     )
     manual_chapters: list[Link] = Field(
         default_factory=list, description="Chapters of the partnership's online procedures manual on this topic."
+    )
+    not_at_levels: NotAtLevels | None = Field(
+        default=None,
+        description="Levels this topic has no indicator at by its nature, and why. The coverage rule "
+                    "'every_topic_at_every_level' does not ask for indicators there, and 'check' warns if "
+                    "one is tagged there after all.",
     )
     source: Text = Field(description="Where the content comes from.")

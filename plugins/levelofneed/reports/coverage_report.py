@@ -26,10 +26,12 @@ class Matrix:
     row_names: tuple[tuple[str, str], ...]  # (id, name)
     level_names: tuple[tuple[str, str], ...]
     counts: dict[tuple[str, str], int]
+    # Cells a row says it has no indicator at by its nature (a topic's not_at_levels): not gaps.
+    exempt: frozenset[tuple[str, str]] = frozenset()
 
     def empty_cells(self) -> list[tuple[str, str]]:
         return [(row, level) for row, _ in self.row_names for level, _ in self.level_names
-                if not self.counts.get((row, level))]
+                if not self.counts.get((row, level)) and (row, level) not in self.exempt]
 
     def cells_below(self, minimum: int) -> list[tuple[str, str, int]]:
         return [(row, level, self.counts.get((row, level), 0)) for row, _ in self.row_names
@@ -48,10 +50,12 @@ def subdomain_matrix(guidance: Guidance) -> Matrix:
 
 
 def topic_matrix(guidance: Guidance) -> Matrix:
-    """Indicators per topic and level. A topic may sensibly have no indicator at level 1."""
+    """Indicators per topic and level; a level the topic says it has none at is not a gap."""
     counts = Counter((topic, i.level) for i in guidance.indicators for topic in i.topics)
     rows = tuple((topic.id, topic.name) for topic in guidance.topics)
-    return Matrix("Topic × level", rows, _levels(guidance), dict(counts))
+    exempt = frozenset((topic.id, level) for topic in guidance.topics if topic.not_at_levels
+                       for level in topic.not_at_levels.levels)
+    return Matrix("Topic × level", rows, _levels(guidance), dict(counts), exempt)
 
 
 def unreferenced_procedures(guidance: Guidance) -> list[str]:
@@ -84,10 +88,14 @@ def _matrix_table(matrix: Matrix) -> list[str]:
              f"<thead><tr><th scope=\"col\">{matrix.title.split(' ×')[0]}</th>{head}</tr></thead>", "<tbody>"]
     for row_id, row_name in matrix.row_names:
         cells = "".join(
-            f'<td class="{_shade(n)}">{n if n else "0 (gap)"}</td>'
-            for n in (matrix.counts.get((row_id, level), 0) for level, _ in matrix.level_names))
+            f'<td class="{_shade(n)}">{n if n else _empty(matrix, row_id, level)}</td>'
+            for level, n in ((level, matrix.counts.get((row_id, level), 0)) for level, _ in matrix.level_names))
         lines.append(f"<tr><th scope=\"row\">{escape(row_name)}</th>{cells}</tr>")
     return [*lines, "</tbody>", "</table>", "</div>", ""]
+
+
+def _empty(matrix: Matrix, row_id: str, level: str) -> str:
+    return "0 (none by design)" if (row_id, level) in matrix.exempt else "0 (gap)"
 
 
 def _rule(guidance: Guidance) -> str:
