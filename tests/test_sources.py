@@ -6,6 +6,7 @@ field changed at a time, and the repository's own content is held to them.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from levelofneed.helper import Answers, suggest
 from levelofneed.pipeline import check
 
 from .conftest import EXAMPLES, build_example
+from .hostile import write_variant
 
 UNTRUSTED = EXAMPLES / "valid" / "untrusted-source-host"
 
@@ -103,3 +105,16 @@ def test_an_under_16_with_an_adult_partner_gets_the_services_that_apply(sefton: 
     assert len(services) <= sefton.partnership.max_services_in_result
     assert "front-door-mash" in services
     assert not {"merseyside-cdop", "lullaby-trust", "midwifery", "leaving-care-service"} & set(services)
+
+
+def test_the_check_reads_every_source_and_against_of_every_record_kind(tmp_path: Path) -> None:
+    """Every ``source`` and ``against`` the registry has, at any depth, given a short link, is refused once:
+    the check works out which fields to read from the models' types, so a new kind is covered too."""
+    root = tmp_path / "root"
+    write_variant(root, "https://is.gd/abc")
+    written = " ".join(p.read_text(encoding="utf-8") for p in root.rglob("*.yaml"))
+    cited = set(re.findall(r"<([\w.]+\.(?:source|against))#(\d+)>", written))
+    refused = [f for f in check(root).findings if "link shortener" in f.message]
+    assert {path for path, _ in cited} >= {"partnership.contacts.verification.against", "services.verification.against",
+                                           "topics.source", "duties.source", "briefings.source", "helper.source"}
+    assert len(refused) == len(cited)

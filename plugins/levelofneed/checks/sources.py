@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from functools import cache
+from typing import Any, get_args
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel
@@ -70,9 +71,24 @@ def citations(text: str) -> Iterator[tuple[bool, str]]:
         yield bool(BACKGROUND.match(citation)), citation
 
 
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The models a field's type can hold: itself, or inside Optional, list or Annotated."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for argument in get_args(annotation) for model in _models_in(argument)]
+
+
+@cache
+def _fields_to_read(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` that are, or can lead to, a ``source`` or an ``against``: worked out once
+    per model from its types, so the check does not visit the thousands of fields that cannot."""
+    return tuple(name for name, info in model.model_fields.items()
+                 if name in CITED_FIELDS or any(_fields_to_read(inner) for inner in _models_in(info.annotation)))
+
+
 def cited_texts(record: BaseModel, path: Path = ()) -> Iterator[tuple[Path, str, str]]:
     """Every ``source`` and ``against`` in a record, at any depth, with its path and field name."""
-    for name in type(record).model_fields:
+    for name in _fields_to_read(type(record)):
         value: Any = getattr(record, name)
         if name in CITED_FIELDS and isinstance(value, str):
             yield (*path, name), name, value
