@@ -8,6 +8,7 @@ expected result (0 when none is in the first five).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,9 @@ from typing import Any
 import yaml
 
 QUERIES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "search" / "queries.yaml").read_text())
+# Sentence-length queries (issue 22), each naming what should come first and the lowest acceptable
+# level of the first indicator shown; written before search was tuned for them.
+SENTENCES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "search" / "sentences.yaml").read_text())
 TOP = 5
 _PAGE = re.compile(r"(indicators|procedures|topics|briefings)/([a-z0-9-]+)/$")
 _KINDS = {"procedures": "procedure:", "topics": "topic:", "briefings": "briefing:", "indicators": ""}
@@ -70,3 +74,38 @@ def site_results(page: Any, query: str) -> list[str]:
                   return document.querySelector('input.md-search__input').value === q &&
                          /matching|No matching/i.test(meta); }""", arg=query)
     return [result_id(href) for href in page.evaluate(READ_RESULTS)]
+
+
+@dataclass(frozen=True)
+class FirstScore:
+    """The three figures issue 22 asks for, on the sentence queries."""
+
+    recall: float          # an allowed first result anywhere in the first five
+    first: float           # an allowed first result in first place
+    no_under_reaction: float  # the first indicator shown is at or above the query's lowest acceptable level
+    misses: list[str]
+
+
+def suite_id(expected: str) -> str:
+    """The suite's name for a page as search names it: glossary terms are 'term:' records."""
+    return "term:" + expected.removeprefix("glossary:") if expected.startswith("glossary:") else expected
+
+
+def first_score(entries: list[dict[str, Any]], results: list[list[str]],
+                level_of: Callable[[str], int | None]) -> FirstScore:
+    """Score ``results`` (ids in the order shown, one list per entry). A query with a lowest acceptable
+    level counts as an under-reaction when the first indicator shown is below it, or none is shown."""
+    found_five = first_place = safe = judged = 0
+    misses: list[str] = []
+    for entry, found in zip(entries, results, strict=True):
+        shown, allowed = distinct(found), {suite_id(e) for e in entry["first"]}
+        found_five += bool(allowed & set(shown[:TOP]))
+        first_place += bool(shown) and shown[0] in allowed
+        if "lowest_level" in entry:
+            judged += 1
+            levels = [level for level in map(level_of, shown) if level is not None]
+            safe += bool(levels) and levels[0] >= entry["lowest_level"]
+        if not shown or shown[0] not in allowed:
+            misses.append(f"{entry['query']!r}: got {shown[:3]}")
+    count = len(entries)
+    return FirstScore(found_five / count, first_place / count, safe / judged if judged else 1.0, misses)
