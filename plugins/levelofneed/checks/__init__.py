@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..findings import Finding
 from ..validate import Collected
-from . import contacts, coverage, duplicates, helper, opening, records, safety, sources
+from . import contacts, coverage, duplicates, helper, opening, records, safety, sources, synonyms
 from .context import Context
 
 CheckFunction = Callable[[Context], Iterable[Finding]]
@@ -51,6 +51,7 @@ CHECKS: tuple[Check, ...] = (
     Check("contact-references", contacts.contact_references),
     Check("verification", contacts.verification, needs_every_file=False),
     Check("primary-sources", sources.primary_sources, needs_every_file=False),
+    Check("synonym-stems", synonyms.synonym_stems, needs_every_file=False),
     Check("opening-hours", opening.opening_hours, needs_every_file=False),
     Check("coverage", coverage.coverage),
     Check("near-duplicates", duplicates.near_duplicates, on_request=True),
