@@ -7,6 +7,7 @@ console error is kept, so a test can assert there were none.
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import os
 import threading
@@ -138,3 +139,36 @@ def axe_violations(page: Any, colours_only: bool = False) -> list[str]:
         return colour
     result: list[str] = page.evaluate(AXE_RUN, WCAG_TAGS)
     return result
+
+
+# What a page view costs: each file the page fetched from the site, gzipped at level 9 (the test
+# server sends files as they are, so the transfer a real host's compression gives is computed).
+SEARCH_INDEX = "search/search_index.json"
+READY_AFTER_FOCUS = """() => new Promise(resolve => {
+  const meta = document.querySelector('.md-search-result__meta');
+  const ready = JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder'];
+  const start = performance.now();
+  const done = () => { observer.disconnect(); clearTimeout(limit); resolve(performance.now() - start); };
+  const observer = new MutationObserver(() => { if (meta.textContent === ready) { done(); } });
+  const limit = setTimeout(() => { observer.disconnect(); resolve(-1); }, 10000);
+  observer.observe(meta, {childList: true, characterData: true, subtree: true});
+  document.querySelector('input.md-search__input').focus();
+})"""
+
+
+def fetched_files(site: Path, base_url: str, urls: list[str]) -> list[Path]:
+    """The built files behind the requests to the site, each once, in the order first fetched."""
+    files: dict[Path, None] = {}
+    for url in urls:
+        if not url.startswith(base_url):
+            continue
+        name = urlsplit(url).path.removeprefix(urlsplit(base_url).path)
+        path = site / (name + "index.html" if name.endswith("/") or not name else name)
+        if path.is_file():
+            files[path] = None
+    return list(files)
+
+
+def gzipped_bytes(paths: list[Path]) -> int:
+    """What these files weigh sent with gzip (level 9), as a phone receives them."""
+    return sum(len(gzip.compress(path.read_bytes(), 9)) for path in paths)

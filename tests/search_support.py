@@ -19,6 +19,8 @@ QUERIES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "search"
 # Sentence-length queries (issue 22), each naming what should come first and the lowest acceptable
 # level of the first indicator shown; written before search was tuned for them.
 SENTENCES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "search" / "sentences.yaml").read_text())
+# The issue's targets for the sentence suite, in both engines (issue 22).
+SENTENCE_TARGET = {"recall": 0.95, "first": 0.85, "no_under_reaction": 0.97}
 TOP = 5
 _PAGE = re.compile(r"(indicators|procedures|topics|briefings)/([a-z0-9-]+)/$")
 _KINDS = {"procedures": "procedure:", "topics": "topic:", "briefings": "briefing:", "indicators": ""}

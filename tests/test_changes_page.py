@@ -51,8 +51,8 @@ def test_the_page_is_under_about_and_linked_from_it(guidance: Guidance) -> None:
 @pytest.mark.content
 def test_the_repository_changelog_describes_the_current_version() -> None:
     guidance = load_guidance(REPO)
-    assert guidance.changes[0].version == guidance.partnership.guidance_version == "2026.5"
-    assert [entry.version for entry in guidance.changes] == ["2026.5", "2026.4", "2026.3", "2026.2", "2026.1"]
+    assert guidance.changes[0].version == guidance.partnership.guidance_version == "2026.6"
+    assert [entry.version for entry in guidance.changes] == ["2026.6", "2026.5", "2026.4", "2026.3", "2026.2", "2026.1"]
 
 
 def test_a_missing_changelog_is_an_error(base_root: Path) -> None:

@@ -32,7 +32,7 @@ from levelofneed.search.site_index import site_index
 from levelofneed.wording import STOP_WORDS, words
 
 from .conftest import REPO
-from .search_support import QUERIES, SENTENCES
+from .search_support import QUERIES, SENTENCE_TARGET, SENTENCES
 
 JS_TESTS = REPO / "tests" / "js"
 NEUTRAL_VECTORS = yaml.safe_load((REPO / "tests" / "helper" / "neutral-vectors.yaml").read_text(encoding="utf-8"))
@@ -114,10 +114,30 @@ def random_queries(guidance: Guidance, count: int) -> list[str]:
     return [" ".join(rng.sample(vocabulary, rng.choice((2, 3)))) for _ in range(count)]
 
 
+# What sentences add to words: negation, ages, age gaps, a kind of page, an ambiguous word, punctuation.
+SENTENCE_PARTS = ("no", "without", "not", "never", "nobody", "13 year old", "a 19 year old", "aged 15", "year 8",
+                  "in his thirties", "15yo", "procedure", "briefing", "what does it mean", "cutting", "using",
+                  "abroad", "and", "but", ",", ".", "with", "adult", "mum's", "pre-birth", "self-harm")
+
+
+def random_sentences(guidance: Guidance, count: int) -> list[str]:
+    """Seeded: four to eight of the guidance's words with the parts sentences add, in any order."""
+    vocabulary = sorted({word for indicator in guidance.indicators for word in words(indicator.text)
+                         if word not in STOP_WORDS and not word.isdigit()})
+    rng = random.Random(22)
+    sentences = []
+    for _ in range(count):
+        chosen = rng.sample(vocabulary, rng.randint(2, 5)) + rng.sample(SENTENCE_PARTS, rng.randint(2, 3))
+        rng.shuffle(chosen)
+        sentences.append(" ".join(chosen))
+    return sentences
+
+
 def test_the_search_core_ranks_exactly_as_the_command_line(sefton: Guidance, tmp_path: Path) -> None:
     """Random queries do not depend on what the content says, so this holds whatever an editor changes."""
     searcher = Searcher(sefton, tmp_path / "cache")
-    queries = [*random_queries(sefton, PARITY_QUERIES), *(entry["query"] for entry in [*QUERIES, *SENTENCES])]
+    queries = [*random_queries(sefton, PARITY_QUERIES), *random_sentences(sefton, PARITY_QUERIES // 2),
+               *(entry["query"] for entry in [*QUERIES, *SENTENCES])]
     expected = [{"query": query, "top": [result.record.location for result in searcher.search(query, limit=10)]}
                 for query in queries]
     write(tmp_path / "fixtures", "search_index.json", site_index(sefton))
@@ -129,7 +149,9 @@ def test_the_search_core_ranks_exactly_as_the_command_line(sefton: Guidance, tmp
 def test_the_site_search_meets_the_quality_target(sefton: Guidance, tmp_path: Path,
                                                   measured: Callable[[str], None]) -> None:
     write(tmp_path, "search_index.json", site_index(sefton))
-    write(tmp_path, "search-quality.json", {"queries": QUERIES, "target": 0.9})
+    levels = {indicator.id: sefton.level_by_id[indicator.level].number for indicator in sefton.indicators}
+    write(tmp_path, "search-quality.json", {"queries": QUERIES, "target": 0.9, "sentences": SENTENCES,
+                                            "sentenceTargets": SENTENCE_TARGET, "levels": levels})
     output = run_node(["search-quality.test.js"], tmp_path)
     for line in output.splitlines():
         if "measured: " in line:

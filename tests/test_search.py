@@ -31,7 +31,7 @@ from levelofneed.search.site_index import site_index
 from levelofneed.wording import stem
 
 from .conftest import EXAMPLES, REPO, build_example
-from .search_support import QUERIES, SENTENCES, first_score, score, suite_id
+from .search_support import QUERIES, SENTENCE_TARGET, SENTENCES, first_score, score, suite_id
 
 PACKAGE = REPO / "plugins" / "levelofneed"
 EDITOR_PAGES = ("adr", "editors", "reference", "coverage")
@@ -71,10 +71,9 @@ def test_whoosh_search_meets_the_quality_target(searcher: Searcher, measured: Ca
     assert quality.recall >= 0.9, "\n".join(quality.misses)
 
 
-# The sentence suite's figures before any tuning for it (issue 22; measured on 2026-12-05: 0.710, 0.462
-# and 0.731 on 93 queries), as floors that must not fall while search is tuned towards the issue's
-# targets (recall@5 0.95, first 0.85, no under-reaction 0.97).
-SENTENCE_FLOOR = {"recall": 0.70, "first": 0.45, "no_under_reaction": 0.72}
+# The sentence suite (issue 22) is held to the issue's targets in both engines (SENTENCE_TARGET). Before
+# any tuning for it (measured on 2026-12-05) it scored recall@5 0.710, first 0.462 and no under-reaction
+# 0.731 on its 93 queries.
 
 
 @pytest.mark.content
@@ -88,25 +87,30 @@ def test_the_sentence_suite_names_real_pages_and_every_kind_of_case(guidance: Gu
 
 
 @pytest.mark.content
-def test_sentence_queries_stay_above_their_untuned_figures(searcher: Searcher, guidance: Guidance,
+def test_sentence_queries_meet_the_targets(searcher: Searcher, guidance: Guidance,
                                                            measured: Callable[[str], None]) -> None:
     levels = {indicator.id: guidance.level_by_id[indicator.level].number for indicator in guidance.indicators}
     quality = first_score(SENTENCES, [ids(searcher, entry["query"], limit=10) for entry in SENTENCES], levels.get)
     measured(f"Whoosh sentences ({len(SENTENCES)} queries): recall@5 {quality.recall:.3f}, first "
              f"{quality.first:.3f}, no under-reaction {quality.no_under_reaction:.3f}")
     found = {"recall": quality.recall, "first": quality.first, "no_under_reaction": quality.no_under_reaction}
-    assert all(found[name] >= floor for name, floor in SENTENCE_FLOOR.items()), "\n".join(quality.misses)
+    assert all(found[name] >= target for name, target in SENTENCE_TARGET.items()), "\n".join(quality.misses)
 
 
-@pytest.mark.parametrize(("query", "first"), [
-    ("escalation", "procedure:escalation"),
-    ("was not brought", "missed-health-appointments"),
-    ("bruise on cheek", "bruising-non-mobile-baby"),
-    ("selfharm", "suicidal-plan-or-serious-self-harm"),
+@pytest.mark.parametrize(("query", "first", "first_indicator"), [
+    ("escalation", "procedure:escalation", None),
+    ("was not brought", "briefing:was-not-brought", "missed-health-appointments"),
+    ("bruise on cheek", "bruising-non-mobile-baby", "bruising-non-mobile-baby"),
+    ("selfharm", "topic:self-harm-suicide", "suicidal-plan-or-serious-self-harm"),
 ])
 @pytest.mark.content
-def test_the_walkthrough_queries_put_the_right_result_first(searcher: Searcher, query: str, first: str) -> None:
-    assert ids(searcher, query)[0] == first
+def test_the_walkthrough_queries_put_the_right_result_first(searcher: Searcher, guidance: Guidance, query: str,
+                                                            first: str, first_indicator: str | None) -> None:
+    """A page the query names comes first (issue 22); the first indicator is the one the walkthrough expects."""
+    found = ids(searcher, query)
+    assert found[0] == first
+    if first_indicator:
+        assert next(i for i in found if i in guidance.indicator_by_id) == first_indicator
 
 
 @pytest.mark.content

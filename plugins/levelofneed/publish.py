@@ -191,9 +191,13 @@ _FRONT_MATTER_END = "\n---\n\n"
 
 
 def project_config(bundle: SiteBundle) -> dict[str, Any]:
-    """An ``mkdocs.yml`` any MkDocs-compatible builder reads: no theme of ours, no plugin of ours."""
+    """An ``mkdocs.yml`` any MkDocs-compatible builder reads: no theme of ours, no plugin of ours.
+
+    The search worker and ``search-lazy.js`` (which holds back Material's request for the index)
+    serve Material's search box only, so another theme does not load them.
+    """
     scripts = [output.path for output in bundle.assets if output.path.endswith(".js")
-               and not output.path.endswith("search-worker.js")]
+               and not output.path.endswith(("search-worker.js", "search-lazy.js"))]
     return {"site_name": bundle.site_name, "docs_dir": "docs", "use_directory_urls": True,
             "theme": {"name": "mkdocs"}, "nav": bundle.nav,
             "extra_css": [output.path for output in bundle.assets if output.path.endswith(".css")],
@@ -202,7 +206,8 @@ def project_config(bundle: SiteBundle) -> dict[str, Any]:
 
 def _load_order(path: str) -> int:
     """The search core and the helper's parts before the page that starts them."""
-    order = ["search-core.js", "helper-engine.js", "helper-state.js", "helper-record.js", "helper-steps.js",
+    order = ["search-words.js", "search-query.js", "search-core.js", "helper-engine.js", "helper-state.js",
+             "helper-record.js", "helper-steps.js",
              "helper-ui.js", "levelofneed.js"]
     name = path.rsplit("/", 1)[-1]
     return order.index(name) if name in order else len(order)

@@ -15,8 +15,12 @@ function fixture(name) {
   return JSON.parse(fs.readFileSync(path.join(folder, name), "utf-8"));
 }
 
+// Scripts that read another's global, and the scripts to load first, as the page and the worker do.
+const NEEDS = {"search-query.js": ["search-words.js"], "search-core.js": ["search-words.js", "search-query.js"]};
+
 /** One of the site's scripts; each exports its global as module.exports when loaded by Node. */
 function asset(name) {
+  for (const needed of NEEDS[name] || []) { Object.assign(globalThis, require(path.join(ASSETS, needed))); }
   return require(path.join(ASSETS, name));
 }
 

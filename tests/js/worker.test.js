@@ -14,7 +14,8 @@ function worker() {
   const listeners = [];
   const scope = {postMessage: (message) => sent.push(message), addEventListener: (type, handler) => listeners.push(handler)};
   scope.self = scope;
-  scope.importScripts = (name) => vm.runInContext(fs.readFileSync(path.join(ASSETS, name), "utf-8"), context);
+  scope.importScripts = (...names) => names.forEach((name) =>
+    vm.runInContext(fs.readFileSync(path.join(ASSETS, name), "utf-8"), context));
   const context = vm.createContext(scope);
   vm.runInContext(fs.readFileSync(path.join(ASSETS, "search-worker.js"), "utf-8"), context);
   return {send: (message) => listeners.forEach((handler) => handler({data: message})), sent};

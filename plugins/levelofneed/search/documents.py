@@ -16,6 +16,7 @@ from ..labels import age_label, level_label, named_text, plain_text, squash
 from ..model import AGE_BANDS, Indicator
 from ..render import paths
 from ..views import Views
+from .understand import indicator_ages
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class SearchRecord:
     domain: str | None = None
     subdomain: str | None = None
     ages: tuple[str, ...] = ()
+    banded_ages: tuple[int, int] | None = None  # the ages of its age bands (search/understand.py)
+    stated_ages: tuple[int, int] | None = None  # the ages its text states
 
 
 def records(guidance: Guidance) -> list[SearchRecord]:
@@ -50,11 +53,13 @@ def _indicators(guidance: Guidance) -> Iterator[SearchRecord]:
     contacts = guidance.contact_by_id
     for indicator in guidance.indicators:
         level = guidance.level_by_id[indicator.level]
+        banded, stated = indicator_ages(indicator)
         yield SearchRecord(
             indicator.id, "indicator", paths.url_of(paths.indicator(indicator)), named_text(indicator.text, contacts),
             _about(guidance, indicator, views), tuple(indicator.keywords),
             level=level.id, level_number=level.number, domain=guidance.domain_by_id[indicator.domain].name,
-            subdomain=guidance.subdomain_by_id[indicator.subdomain].name, ages=tuple(indicator.age_bands))
+            subdomain=guidance.subdomain_by_id[indicator.subdomain].name, ages=tuple(indicator.age_bands),
+            banded_ages=banded, stated_ages=stated)
 
 
 def _about(guidance: Guidance, indicator: Indicator, views: Views) -> str:

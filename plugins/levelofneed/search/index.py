@@ -9,6 +9,7 @@ a 100× guidance does not pay for a new index on every call (ADR 11).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 import os
@@ -29,9 +30,9 @@ from whoosh.searching import Searcher
 
 from .documents import SearchRecord
 from .ranking import static_boost
-from .text import terms
+from .text import marked_terms, title_parts
 
-FORMAT = "levelofneed-search-7"  # change when the schema or the analysis changes: old caches are then ignored
+FORMAT = "levelofneed-search-10"  # change when the schema or the analysis changes: old caches are then ignored
 WEIGHTS = {"title": 3.0, "keywords": 2.5, "text": 1.0}
 
 
@@ -53,19 +54,27 @@ def _schema() -> fields.Schema:
 
 def stem_weights(record: SearchRecord, average_title: float) -> dict[str, float]:
     """Each stem of a record and its weight (the worker computes the same)."""
-    title = terms(record.title)
+    title = marked_terms(record.title)
     weights: dict[str, float] = {}
-    for field, found in (("title", title), ("keywords", terms(" ".join(record.keywords))),
-                         ("text", terms(record.text))):
+    for field, found in (("title", title), ("keywords", [t for k in record.keywords for t in marked_terms(k)]),
+                         ("text", marked_terms(record.text))):
         weight = WEIGHTS[field] * (title_norm(len(title), average_title) if field == "title" else 1.0)
         for term in set(found):
             weights[term] = weights.get(term, 0.0) + weight
     return weights
 
 
+def word_pairs(record: SearchRecord) -> set[str]:
+    """Each two stems written next to each other in the title, a keyword or the text ("suicid thought"):
+    words that sit together in a record outrank the same words scattered in it."""
+    sequences = [marked_terms(record.title), *(marked_terms(keyword) for keyword in record.keywords),
+                 marked_terms(record.text)]
+    return {f"{first} {second}" for found in sequences for first, second in itertools.pairwise(found)}
+
+
 def average_title(records: list[SearchRecord]) -> float:
     """The average number of stems in a title, which title weights are measured against."""
-    return sum(len(terms(record.title)) for record in records) / max(1, len(records))
+    return sum(len(marked_terms(record.title)) for record in records) / max(1, len(records))
 
 
 def title_norm(length: float, average: float) -> float:
@@ -115,8 +124,9 @@ def _document(record: SearchRecord, average_title: float) -> dict[str, Any]:
     weights = stem_weights(record, average_title)
     boost = static_boost(record)
     words = " ".join(f"{term}^{weight * boost:.4f}" for term, weight in weights.items())
-    features = {"weights": weights, "title": sorted(set(terms(record.title))),
-                "keywords": [sorted(set(terms(keyword))) for keyword in record.keywords]}
+    features = {"weights": weights, "title": [sorted(set(part)) for part in title_parts(record.title)],
+                "keywords": [sorted(set(marked_terms(keyword))) for keyword in record.keywords],
+                "pairs": sorted(word_pairs(record))}
     return {"id": record.id, "kind": record.kind, "level": record.level or "", "ages": ",".join(record.ages) or "all",
             "words": words, "record": asdict(record), "features": features}
 
@@ -131,18 +141,22 @@ def _text(term: bytes | str) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else term
 
 
-def run(opened: index.Index, clauses: list[list[tuple[tuple[str, ...], float]]], weighting: Weighting,
-        level: str | None, age: str | None) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    """Every candidate's record and features, in Whoosh's order.
-
-    ``clauses`` are lists of (stems, quality) alternatives, and an alternative needs all its
-    stems. Whoosh sums what matches, scored by :class:`Weighting`; the engine then ranks
-    the candidates.
+def run(opened: index.Index, clauses: list[list[tuple[tuple[str, ...], float]]], level: str | None,
+        age: str | None) -> list[int]:
+    """Every candidate's document number, in the records' order: each record holding all the stems of
+    some alternative of some clause (``clauses`` are lists of (stems, quality) alternatives). The
+    engine ranks them; Whoosh only finds them, so it is asked for no scores.
     """
     wanted = Or([Or([_alternative(stems, weight) for stems, weight in clause]) for clause in clauses])
-    with opened.searcher(weighting=weighting) as searcher:
-        return [(hit["record"], hit["features"])
-                for hit in searcher.search(wanted, limit=None, filter=_filter(level, age))]
+    with opened.searcher() as searcher:
+        return sorted(searcher.search(wanted, limit=None, scored=False, filter=_filter(level, age)).docs())
+
+
+def stored(opened: index.Index, numbers: list[int]) -> dict[int, tuple[dict[str, Any], dict[str, Any]]]:
+    """The record and the ranking features stored for each document number."""
+    with opened.searcher() as searcher:
+        fields = {number: searcher.stored_fields(number) for number in numbers}
+    return {number: (found["record"], found["features"]) for number, found in fields.items()}
 
 
 def _alternative(stems: tuple[str, ...], weight: float) -> Query:

@@ -12,12 +12,17 @@ unless the query is nothing else.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .text import STOP_WORDS, stem, words
+from ..model import SynonymGroup
+from .text import NEGATED, NEGATORS, SKIPPED, flagged_words, marked_terms, stem, words
+from .understand import KIND_STEMS, Ages, page_kinds, query_ages
 
-QUALITY = {"exact": 1.0, "canonical": 0.95, "synonym": 0.75, "joined": 0.9, "fuzzy": 0.7, "prefix": 0.6}
+QUALITY = {"exact": 1.0, "canonical": 0.95, "synonym": 0.75, "joined": 0.9, "fuzzy": 0.7, "prefix": 0.6,
+           "absent": 0.4}
+ADULT_STEMS = ("adult",)
+LITERAL = frozenset(("exact", "joined", "fuzzy"))  # alternatives that are what the practitioner wrote
 
 
 @dataclass(frozen=True)
@@ -30,32 +35,102 @@ class Alternative:
 
 @dataclass
 class Clause:
-    """One thing the practitioner asked for, and the ways it can be found."""
+    """One thing the practitioner asked for, the ways it can be found, and the records it must not count
+    on (``excluded``: a record holding all the stems of one of these phrases is about another sense)."""
 
     alternatives: list[Alternative] = field(default_factory=list)
     width: int = 1
     stop: bool = False
+    excluded: list[tuple[str, ...]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Sense:
+    """A word that means a synonym group only beside one of its context words ("cutting" and FGM)."""
+
+    words: frozenset[tuple[str, ...]]
+    context: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+
+
+@dataclass
+class Parsed:
+    """A query as search reads it: its clauses, the ages it names, and the kinds of page it asks for."""
+
+    clauses: list[Clause]
+    ages: Ages = field(default_factory=Ages)
+    kinds: set[str] = field(default_factory=set)
 
 
 SynonymTable = dict[tuple[str, ...], list[tuple[str, ...]]]
 
 
+def senses_of(groups: Iterable[SynonymGroup]) -> list[Sense]:
+    """The ambiguous words of the guidance's synonym groups, each with its context and its phrases."""
+    return [Sense(frozenset(tuple(stem(word) for word in words(term)) for term in group.ambiguous),
+                  frozenset(stem(word) for term in group.context for word in words(term)),
+                  tuple(phrase for term in group.terms if (phrase := tuple(marked_terms(term, with_joined=False)))))
+            for group in groups if group.ambiguous]
+
+
 def parse(query: str, vocabulary: Collection[str], synonyms: SynonymTable,
-          similar: Callable[[str], list[str]]) -> list[Clause]:
+          similar: Callable[[str], list[str]], senses: Sequence[Sense] = ()) -> Parsed:
     """The clauses of ``query``. ``similar`` finds vocabulary words one or two edits away."""
-    stems = [stem(word) for word in words(query)]
+    flagged = flagged_words(query)
+    ages = query_ages([word for word, _ in flagged])
+    kept = [(stem(word), negated) for at, (word, negated) in enumerate(flagged) if at not in ages.used]
+    skipped = [word in SKIPPED or word in NEGATORS for at, (word, _) in enumerate(flagged) if at not in ages.used]
+    stems = [term for term, _ in kept]
     found: list[Clause] = []
     at = 0
     while at < len(stems):
-        clause = _synonym_at(stems, at, synonyms) or _word_clause(stems, at, vocabulary, similar)
+        clause = _synonym_at(stems, at, synonyms) or _word_clause(stems, at, vocabulary, similar, skipped[at])
+        _apply_senses(clause, tuple(stems[at:at + clause.width]), set(stems), senses)
+        if kept[at][1]:
+            clause.alternatives = _negated(clause.alternatives)
         found.append(clause)
         at += clause.width
     content = [clause for clause in found if not clause.stop]
-    return content or found
+    kinds = page_kinds(stems)
+    if kinds and len(content) > 1:
+        content = [clause for clause in content if _single(clause) not in KIND_STEMS]
+    if ages.adult:
+        content.append(Clause([Alternative(ADULT_STEMS, "synonym")]))
+    return Parsed(content or found, ages, kinds)
+
+
+def _single(clause: Clause) -> str | None:
+    first = clause.alternatives[0].stems if clause.alternatives else ()
+    return first[0] if len(first) == 1 and clause.width == 1 else None
+
+
+def _negated(alternatives: list[Alternative]) -> list[Alternative]:
+    """A clause the query negates ("no marks") finds the same absence ("~mark") first, and the
+    word itself only weakly."""
+    marked = [Alternative(tuple(_mark(term) for term in alternative.stems), alternative.quality)
+              for alternative in alternatives]
+    return marked + [Alternative(alternative.stems, "absent") for alternative in alternatives
+                     if not any(term.startswith(NEGATED) for term in alternative.stems)]
+
+
+def _mark(term: str) -> str:
+    return term if term.startswith(NEGATED) else NEGATED + term
+
+
+def _apply_senses(clause: Clause, written: tuple[str, ...], stems: set[str], senses: Iterable[Sense]) -> None:
+    """An ambiguous word takes a sense's phrases beside a context word, and otherwise never counts
+    on a record about that sense."""
+    for sense in senses:
+        if written not in sense.words:
+            continue
+        if sense.context & stems:
+            clause.alternatives += [Alternative(phrase, "synonym") for phrase in sense.phrases]
+        else:
+            clause.excluded += list(sense.phrases)
 
 
 def _content(phrase: tuple[str, ...]) -> tuple[str, ...]:
-    kept = tuple(term for term in phrase if term not in STOP_WORDS)
+    kept = tuple(term for term in phrase if term not in SKIPPED)
     return kept or phrase
 
 
@@ -71,13 +146,15 @@ def _synonym_at(stems: list[str], start: int, synonyms: SynonymTable) -> Clause 
 
 
 def _synonym_quality(phrase: tuple[str, ...], written: tuple[str, ...], index: int) -> str:
-    if phrase == written:
+    plain = tuple(term.removeprefix(NEGATED) for term in phrase)
+    typed = tuple(term for term in written if term not in SKIPPED and term not in NEGATORS)
+    if plain == typed or "".join(plain) == "".join(typed):
         return "exact"
     return "canonical" if index == 0 else "synonym"
 
 
 def _word_clause(stems: list[str], at: int, vocabulary: Collection[str],
-                 similar: Callable[[str], list[str]]) -> Clause:
+                 similar: Callable[[str], list[str]], skipped: bool) -> Clause:
     word = stems[at]
     following = stems[at + 1] if at + 1 < len(stems) else None
     alternatives = [Alternative((word,), "exact")]
@@ -90,7 +167,7 @@ def _word_clause(stems: list[str], at: int, vocabulary: Collection[str],
         if at == len(stems) - 1 and len(word) >= 4:
             longer = sorted(term for term in vocabulary if term.startswith(word) and term != word)[:20]
             alternatives += [Alternative((term,), "prefix") for term in longer]
-    return Clause(alternatives, 1, stop=word in STOP_WORDS)
+    return Clause(alternatives, 1, stop=skipped)
 
 
 def _split(word: str, vocabulary: Collection[str]) -> list[Alternative]:

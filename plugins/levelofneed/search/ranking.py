@@ -22,3 +22,12 @@ def static_boost(record: SearchRecord) -> float:
     if record.kind == "indicator":
         boost *= 1 + LEVEL_STEP * (record.level_number - 1)
     return boost
+COVERAGE_POWER = 1.0  # a result's score × (weighted share of the query's clauses it matched) ** this
+SHORT_QUERY = 3  # in a query of up to this many words, a result matching more of them always ranks first
+AGE_FIT = {1: 1.3, 0: 1.0, -1: 0.5}  # an indicator stating the child's age; neither; banded for other ages
+# Pages a query can name by their title, in the order they come when several are named: a procedure
+# says what to do, a briefing why, a topic lists the indicators, a service whom to call, a glossary
+# term what a word means.
+TITLED_PAGES = ("procedure", "briefing", "topic", "service", "term")
+MOST_NAMED = 2  # at most this many named pages come before the indicators
+PROXIMITY = 0.3  # up to 30% more for a record that writes all the query's neighbouring words together

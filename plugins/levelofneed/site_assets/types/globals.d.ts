@@ -5,6 +5,8 @@ interface Window {
   LevelOfNeedState: any;
   LevelOfNeedRecord: any;
   LevelOfNeedSearchCore: any;
+  LevelOfNeedSearchWords: any;
+  LevelOfNeedSearchQuery: any;
   LevelOfNeedCallNow: any;
   LevelOfNeedHelper: any;
   LevelOfNeedHelperParts: any;
@@ -14,6 +16,8 @@ declare var LevelOfNeedEngine: any;
 declare var LevelOfNeedState: any;
 declare var LevelOfNeedRecord: any;
 declare var LevelOfNeedSearchCore: any;
+declare var LevelOfNeedSearchWords: any;
+declare var LevelOfNeedSearchQuery: any;
 declare var LevelOfNeedCallNow: any;
 /** Material for MkDocs' observable of each page, after instant navigation too. */
 declare var document$: {subscribe(next: () => void): void} | undefined;

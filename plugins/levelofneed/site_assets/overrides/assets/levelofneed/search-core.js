@@ -1,100 +1,50 @@
 /* Level of Need search core: a query in a practitioner's own words → records, best first.
  *
  * One core serves the site's search worker (search-worker.js) and the "which level?"
- * helper's picker, and runs under Node for the tests. It reads the compact index the
+ * helper's picker, and runs under Node for the tests. It reads text with search-words.js and
+ * queries with search-query.js, which load before it. It reads the compact index the
  * build writes (search/search_index.json), and every number and word list it uses comes
  * from that index's "rules", written by the Python that the command line's search uses
  * (levelofneed/search/site_index.py), so the two searches cannot drift apart. Pure: no
  * DOM, no network, no storage.
  *
- * What it understands: the guidance's synonym groups ("DV" finds domestic abuse), word
- * forms ("bruised" finds "bruise"), misspellings ("negelct"), joined and split words
- * ("selfharm", "pre birth"). Short words never match longer ones by prefix. A result that
- * matches every word ranks above one that matches some; among equals, higher levels of
- * need come first.
+ * What it understands (README, "How search reads a query"): the guidance's synonym groups
+ * ("DV" finds domestic abuse), word forms ("bruised" finds "bruise"), misspellings
+ * ("negelct"), joined and split words ("selfharm", "pre birth"); negation ("without a
+ * plan" is not "with a plan"); ages and age gaps ("13 year old … 19 year old boyfriend");
+ * words with two senses ("cutting" is FGM only beside FGM's words); and pages named by
+ * their title ("LADO", "hidden males briefing"). A result covering more of what the query
+ * says ranks first; among equals, higher levels of need come first, and a level 1
+ * indicator ("no signs of …") never comes first while a higher one matched.
  */
 (function (root) {
   "use strict";
 
   /**
    * @typedef {{stems: string[], quality: string}} Alternative
-   * @typedef {{alternatives: Alternative[], width: number, stop: boolean}} Clause
+   * @typedef {{alternatives: Alternative[], width: number, stop: boolean, excluded: string[][]}} Clause
+   * @typedef {{child: number[] | null, adult: boolean, used: Record<number, boolean>}} Ages
+   * @typedef {{clauses: Clause[], ages: Ages, kinds: Record<string, boolean>}} Parsed
    * @typedef {{id: number, kind: string, location: string, title: string, level: number, group: number,
-   *   titleTerms: string[], keywordTerms: string[][], weights: Map<string, number>,
-   *   titleSet?: Set<string>, keywordSets?: Set<string>[], keywordUnion?: Set<string>}} IndexRecord
-   * @typedef {{record: IndexRecord, matched: number, score: number}} Found
+   *   keywordTerms: string[][], weights: Map<string, number>, titleTerms: string[], textTerms: string,
+   *   nameTerms?: Set<string>, parts?: Set<string>[], pairs?: Set<string>,
+   *   banded: number[] | null, stated: number[] | null,
+   *   keywordSets?: Set<string>[], keywordUnion?: Set<string>}} IndexRecord
+   * @typedef {{record: IndexRecord, matched: number, score: number, named: number}} Found
    */
+
+  var TITLE_PARTS = / [-\u2013\u2014] |: |[()]/;
+  var scope = typeof self !== "undefined" ? self : globalThis;
 
   /** @param {any} config the index's "levelofneed" configuration */
   function create(config) {
     var rules = config.rules;
-    var STOP = setOf(rules.stop_words);
-    /** @type {Record<string, string>} */
-    var stems = Object.create(null);
-
-    /** @param {string[]} values */
-    function setOf(values) {
-      /** @type {Record<string, boolean>} */
-      var set = Object.create(null);
-      values.forEach(function (value) { set[value] = true; });
-      return set;
-    }
-
-    /* As wording.py: accents removed, curly apostrophes straightened, any other character
-       outside ASCII read as a space, lower case, "&" read as "and". */
-    /** @param {string} text */
-    function normalise(text) {
-      if (/[\u0080-\uffff]/.test(text)) {
-        text = text.replace(/\u2019/g, "'").normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
-          .replace(/[\u0080-\uffff]/g, " ");
-      }
-      return text.toLowerCase().replace(/&/g, " and ");
-    }
-
-    /** @param {string} word */
-    function stem(word) {
-      var known = stems[word];
-      if (known === undefined) { known = stems[word] = stemWord(word); }
-      return known;
-    }
-
-    /** @param {string} word */
-    function stemWord(word) {
-      word = word.replace(/'s$/, "").replace(/'/g, "");
-      if (word.length <= 3 || /^\d+$/.test(word)) { return word; }
-      for (var i = 0; i < rules.endings.length; i += 1) {
-        var ending = rules.endings[i];
-        if (word.slice(-ending.length) === ending && word.length - ending.length >= 3) {
-          var base = word.slice(0, -ending.length);
-          return ending === "ies" || ending === "ied" ? base + "y" : base;
-        }
-      }
-      return word;
-    }
-
-    /** @param {string} text @returns {string[]} */
-    function words(text) {
-      return normalise(text).match(/[a-z0-9]+(?:'[a-z]+)?/g) || [];
-    }
-
-    /* Hyphenated words written together too; no backtracking pattern (as text.py). */
-    /** @param {string} text @returns {string[]} */
-    function joined(text) {
-      return (normalise(text).match(/[a-z0-9-]+/g) || []).map(function (run) {
-        return run.split("-").filter(Boolean);
-      }).filter(function (parts) { return parts.length > 1; }).map(function (parts) { return parts.join(""); });
-    }
-
-    /** @param {string} text */
-    function terms(text) {
-      return words(text).concat(joined(text)).filter(function (w) { return !STOP[w]; }).map(stem);
-    }
-
-    var index = build(config, {terms: terms, words: words, stem: stem, stop: STOP});
+    var text = scope.LevelOfNeedSearchWords.create(rules);
+    var index = build(config, text);
 
     return {
       search: function (/** @type {string} */ query) { return query.trim() ? score(index, rules, query) : []; },
-      stem: stem, terms: terms, records: index.records, levels: config.levels, groups: config.groups,
+      stem: text.stem, terms: text.terms, records: index.records, levels: config.levels, groups: config.groups,
       rules: rules
     };
   }
@@ -126,16 +76,22 @@
         });
       });
       return {id: id, kind: row[0], location: row[1], title: row[2], level: row[5], group: row[6],
-        titleTerms: titles[id], keywordTerms: keywords, weights: weights};
+        keywordTerms: keywords, weights: weights, titleTerms: titles[id], textTerms: row[3],
+        banded: row[7] && row[7].length ? row[7] : null, stated: row[8] && row[8].length ? row[8] : null};
     });
     /** @type {Record<string, number>} */
     var idf = Object.create(null);
+    /** @type {Record<string, boolean>} */
+    var known = Object.create(null);
     Object.keys(postings).forEach(function (term) {
       idf[term] = Math.log(1 + records.length / postings[term].length);
+      known[term.charAt(0) === "~" ? term.slice(1) : term] = true;
     });
-    var vocabulary = Object.keys(postings);
-    return {records: records, postings: postings, idf: idf, vocabulary: vocabulary, pairs: pairTable(vocabulary),
-      levels: config.levels, synonyms: synonymTable(config.synonyms, text), text: text};
+    var vocabulary = Object.keys(known);
+    return {records: records, postings: postings, idf: idf, known: known, vocabulary: vocabulary,
+      pairs: scope.LevelOfNeedSearchQuery.pairTable(vocabulary), levels: config.levels,
+      synonyms: scope.LevelOfNeedSearchQuery.synonymTable(config.synonyms, text),
+      senses: scope.LevelOfNeedSearchQuery.senseList(config.senses || [], text), text: text};
   }
 
   /** @param {string[][]} lists @returns {string[]} */
@@ -148,248 +104,217 @@
     return stems ? stems.split(" ") : [];
   }
 
-  /* Each synonym, as its stems, mapped to every phrase of its group. */
-  /** @param {string[][]} groups @param {any} text */
-  function synonymTable(groups, text) {
-    /** @type {Record<string, string[][]>} */
-    var table = Object.create(null);
-    groups.forEach(function (group) {
-      var phrases = group.map(function (term) { return text.words(term).map(text.stem); })
-        .filter(function (phrase) { return phrase.length; });
-      phrases.forEach(function (phrase) {
-        var key = phrase.join(" ");
-        table[key] = (table[key] || []).concat(phrases);
-      });
-    });
-    return table;
-  }
-
-  /* Understanding a query: clauses, each a set of alternative phrases (lists of stems). */
-  /** @param {any} index @param {string} query @returns {Clause[]} */
-  function clauses(index, query) {
-    var stems = index.text.words(query).map(index.text.stem);
-    /** @type {Clause[]} */
-    var found = [];
-    var at = 0;
-    while (at < stems.length) {
-      var taken = synonymAt(index, stems, at);
-      if (taken) {
-        found.push(taken.clause);
-        at = taken.end;
-      } else {
-        found.push(wordClause(index, stems, at));
-        at += found[found.length - 1].width;
-      }
-    }
-    var content = found.filter(function (clause) { return !clause.stop; });
-    return content.length ? content : found;
-  }
-
-  /** @param {any} index @param {string[]} stems @param {number} start */
-  function synonymAt(index, stems, start) {
-    for (var end = Math.min(stems.length, start + 4); end > start; end -= 1) {
-      var written = stems.slice(start, end).join(" ");
-      var phrases = index.synonyms[written];
-      if (phrases) {
-        var alternatives = phrases.map(function (/** @type {string[]} */ phrase, /** @type {number} */ position) {
-          var quality = phrase.join(" ") === written ? "exact" : position === 0 ? "canonical" : "synonym";
-          return {stems: content(index, phrase), quality: quality};
-        });
-        return {end: end, clause: {alternatives: alternatives, width: end - start, stop: false}};
-      }
-    }
-    return null;
-  }
-
-  /** @param {any} index @param {string[]} phrase */
-  function content(index, phrase) {
-    var kept = phrase.filter(function (term) { return !index.text.stop[term]; });
-    return kept.length ? kept : phrase;
-  }
-
-  /** @param {any} index @param {string[]} stems @param {number} at @returns {Clause} */
-  function wordClause(index, stems, at) {
-    var word = stems[at];
-    var next = stems[at + 1];
-    /** @type {Alternative[]} */
-    var alternatives = [{stems: [word], quality: "exact"}];
-    if (next && index.postings[word + next]) {
-      alternatives.push({stems: [word + next], quality: "joined"});
-      alternatives.push({stems: [word, next], quality: "exact"});
-      return {alternatives: alternatives, width: 2, stop: false};
-    }
-    if (!index.postings[word]) {
-      alternatives = alternatives.concat(split(index, word), fuzzy(index, word),
-        prefix(index, word, at === stems.length - 1));
-    }
-    return {alternatives: alternatives, width: 1, stop: Boolean(index.text.stop[word])};
-  }
-
-  /* "selfharm" → "self harm", when both halves are words the guidance uses. */
-  /** @param {any} index @param {string} word @returns {Alternative[]} */
-  function split(index, word) {
-    var found = [];
-    for (var cut = 3; cut <= word.length - 3; cut += 1) {
-      var head = word.slice(0, cut);
-      var tail = index.text.stem(word.slice(cut));
-      if (index.postings[head] && index.postings[tail]) { found.push({stems: [head, tail], quality: "joined"}); }
-    }
-    return found;
-  }
-
-  /* Words one edit away (two for long words): "negelct" → "neglect". As query.py's Spelling:
-     a word one edit from another shares all but three of its letter pairs at most, so only
-     words sharing enough pairs are compared letter by letter. */
-  /** @param {any} index @param {string} word @returns {Alternative[]} */
-  function fuzzy(index, word) {
-    if (word.length < 4) { return []; }
-    var limit = word.length >= 8 ? 2 : 1;
-    /** @type {string[]} */
-    var candidates;
-    if (word.length - 1 - 3 * limit <= 0) {
-      candidates = index.vocabulary.filter(function (/** @type {string} */ term) {
-        return Math.abs(term.length - word.length) <= limit;
-      });
-    } else {
-      var shared = sharedPairs(index, word);
-      candidates = Object.keys(shared).filter(function (term) {
-        return Math.abs(term.length - word.length) <= limit &&
-          shared[term] >= Math.max(term.length, word.length) - 1 - 3 * limit;
-      });
-    }
-    return candidates.filter(function (term) { return distance(word, term, limit) <= limit; }).sort()
-      .map(function (term) { return {stems: [term], quality: "fuzzy"}; });
-  }
-
-  /** @param {string} word */
-  function pairsOf(word) {
-    /** @type {Record<string, number>} */
-    var counts = Object.create(null);
-    for (var i = 0; i < word.length - 1; i += 1) {
-      var pair = word.slice(i, i + 2);
-      counts[pair] = (counts[pair] || 0) + 1;
-    }
-    return counts;
-  }
-
-  /* Letter pair → the words holding it, with how often: made once, when the index is set up. */
-  /** @param {string[]} vocabulary */
-  function pairTable(vocabulary) {
-    /** @type {Record<string, Array<[string, number]>>} */
-    var table = Object.create(null);
-    vocabulary.forEach(function (term) {
-      var counts = pairsOf(term);
-      Object.keys(counts).forEach(function (pair) {
-        (table[pair] || (table[pair] = [])).push([term, counts[pair]]);
-      });
-    });
-    return table;
-  }
-
-  /** @param {any} index @param {string} word */
-  function sharedPairs(index, word) {
-    /** @type {Record<string, number>} */
-    var shared = Object.create(null);
-    var counts = pairsOf(word);
-    Object.keys(counts).forEach(function (pair) {
-      (index.pairs[pair] || []).forEach(function (/** @type {[string, number]} */ entry) {
-        shared[entry[0]] = (shared[entry[0]] || 0) + Math.min(counts[pair], entry[1]);
-      });
-    });
-    return shared;
-  }
-
-  /* The last word may still be being typed; only words of four letters or more grow by prefix. */
-  /** @param {any} index @param {string} word @param {boolean} last @returns {Alternative[]} */
-  function prefix(index, word, last) {
-    if (!last || word.length < 4) { return []; }
-    return index.vocabulary.filter(function (/** @type {string} */ term) {
-      return term.length > word.length && term.indexOf(word) === 0;
-    }).sort().slice(0, 20).map(function (/** @type {string} */ term) { return {stems: [term], quality: "prefix"}; });
-  }
-
-  /* Optimal string alignment distance, giving up above ``limit``. */
-  /** @param {string} a @param {string} b @param {number} limit */
-  function distance(a, b, limit) {
-    /** @type {number[][]} */
-    var rows = [];
-    for (var i = 0; i <= a.length; i += 1) {
-      rows.push([i]);
-      var best = i;
-      for (var j = 1; j <= b.length; j += 1) {
-        if (i === 0) { rows[0].push(j); continue; }
-        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
-        var value = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-          value = Math.min(value, rows[i - 2][j - 2] + 1);
-        }
-        rows[i].push(value);
-        best = Math.min(best, value);
-      }
-      if (i > 0 && best > limit) { return limit + 1; }
-    }
-    return rows[a.length][b.length];
-  }
-
-  /* Scoring: each clause counts once, by its best alternative; every clause matched ranks first. */
+  /* Scoring, as engine.py: each clause counts once, by its best alternative; a result's score is
+     weighted by the share of the query's words it covers (rare words counting most), by how well
+     it fits the child's age, and by whether the query names it. */
   /** @param {any} index @param {any} rules @param {string} query @returns {Found[]} */
   function score(index, rules, query) {
-    var parsed = clauses(index, query);
-    /** @type {Record<string, {matched: number, score: number}>} */
+    var parsed = scope.LevelOfNeedSearchQuery.parse(index, rules, query);
+    /** @type {Record<string, number[]>} */
     var scores = Object.create(null);
-    parsed.forEach(function (clause) {
+    parsed.clauses.forEach(function (clause, at) {
       /** @type {Record<string, number>} */
       var best = Object.create(null);
       clause.alternatives.forEach(function (alternative) { addAlternative(index, rules, alternative, best); });
       Object.keys(best).forEach(function (id) {
-        var entry = scores[id] || (scores[id] = {matched: 0, score: 0});
-        entry.matched += 1;
-        entry.score += best[id];
+        if (about(clause.excluded, index.records[id].weights)) { best[id] = 0; }
+        var entry = scores[id] || (scores[id] = parsed.clauses.map(function () { return 0; }));
+        entry[at] = best[id];
       });
     });
-    return Object.keys(scores).map(function (id) {
-      /** @type {IndexRecord} */
-      var record = index.records[id];
-      var boost = rules.kind_weights[record.kind] || 0.5;
-      if (record.kind === "i") { boost *= 1 + rules.level_step * (index.levels[record.level][2] - 1); }
-      if (names(record, parsed)) { boost *= record.kind === "i" ? rules.named_indicator : rules.named_page; }
-      return {record: record, matched: scores[id].matched, score: scores[id].score * boost};
-    }).sort(function (a, b) {
-      return b.matched - a.matched || b.score - a.score || (a.record.title < b.record.title ? -1 : 1);
+    var ids = Object.keys(scores);
+    var worth = parsed.clauses.map(function (clause, at) {
+      return ids.some(function (id) { return scores[id][at] > 0; }) ? clauseWorth(index, clause) : 0;
+    });
+    /** @type {Found[]} */
+    var found = [];
+    ids.forEach(function (id) {
+      var result = rank(index, rules, index.records[id], scores[id], parsed, worth);
+      if (result.matched) { found.push(result); }
+    });
+    return reassureLast(index, namedFirst(rules, found, index.text.words(query).length <= rules.short_query));
+  }
+
+  /** @param {string[][]} phrases @param {Map<string, number>} weights */
+  function about(phrases, weights) {
+    return phrases.some(function (phrase) {
+      return phrase.every(function (term) { return weights.has(term); });
     });
   }
 
-  /* Whether the query names a record: every clause in a page's title, making up at least half
-     of it ("escalation"); for an indicator, exactly one of its keywords. */
-  /** @param {IndexRecord} record @param {Clause[]} parsed */
-  function names(record, parsed) {
+  /* What a clause says: its rarest word. */
+  /** @param {any} index @param {Clause} clause */
+  function clauseWorth(index, clause) {
+    var most = 0;
+    clause.alternatives.forEach(function (alternative) {
+      alternative.stems.forEach(function (term) {
+        var rarity = index.idf[term] || 0;
+        if (rarity > most) { most = rarity; }
+      });
+    });
+    return most;
+  }
+
+  /** @param {any} index @param {any} rules @param {IndexRecord} record @param {number[]} scores
+   *  @param {Parsed} parsed @param {number[]} worth @returns {Found} */
+  function rank(index, rules, record, scores, parsed, worth) {
+    var matched = 0;
+    var covered = 0;
+    var total = 0;
+    var sum = 0;
+    scores.forEach(function (value, at) {
+      if (value > 0) { matched += 1; covered += worth[at]; }
+      total += worth[at];
+      sum += value;
+    });
+    var coverage = covered / Math.max(total, 1e-9);
+    var boost = rules.kind_weights[record.kind] || 0.5;
+    if (record.kind === "i") { boost *= 1 + rules.level_step * (index.levels[record.level][2] - 1); }
+    boost = boost * Math.pow(coverage, rules.coverage_power);
+    boost *= rules.age_fit[String(ageFit(record, parsed.ages.child))];
+    boost *= 1 + rules.proximity * together(record, parsed.clauses, scores);
+    var named = names(record, parsed.clauses, rules, index.text);
+    if (named) { boost *= record.kind === "i" ? rules.named_indicator : rules.named_page; }
+    var tier = 0;
+    var order = rules.titled_pages.indexOf(record.kind);
+    if (named > 1 && order >= 0 && (record.kind !== "g" || parsed.kinds.g)) {
+      tier = (parsed.kinds[record.kind] ? rules.titled_pages.length : 0) + rules.titled_pages.length - order;
+    }
+    return {record: record, matched: matched, score: sum * boost, named: tier};
+  }
+
+  /* The share of the query's neighbouring clauses (both matched) whose words the record writes next to
+     each other (engine.py's together). */
+  /** @param {IndexRecord} record @param {Clause[]} clauses @param {number[]} scores */
+  function together(record, clauses, scores) {
+    if (clauses.length < 2) { return 0; }
+    var pairs = record.pairs ||
+      (record.pairs = wordPairs([record.titleTerms].concat(record.keywordTerms, [stemList(record.textTerms)])));
+    var adjacent = 0;
+    for (var at = 0; at < clauses.length - 1; at += 1) {
+      if (scores[at] > 0 && scores[at + 1] > 0 && clauses[at].alternatives.some(function (first) {
+        return clauses[at + 1].alternatives.some(function (second) {
+          return pairs.has(first.stems[first.stems.length - 1] + " " + second.stems[0]);
+        });
+      })) { adjacent += 1; }
+    }
+    return adjacent / (clauses.length - 1);
+  }
+
+  /** @param {string[][]} sequences @returns {Set<string>} */
+  function wordPairs(sequences) {
+    var pairs = new Set();
+    sequences.forEach(function (found) {
+      for (var i = 0; i + 1 < found.length; i += 1) { pairs.add(found[i] + " " + found[i + 1]); }
+    });
+    return pairs;
+  }
+
+  /* +1 when an indicator states the child's age, -1 when its age bands leave it out, else 0. */
+  /** @param {IndexRecord} record @param {number[] | null} child */
+  function ageFit(record, child) {
+    if (!child) { return 0; }
+    if (record.banded && !overlap(record.banded, child)) { return -1; }
+    return record.stated && overlap(record.stated, child) ? 1 : 0;
+  }
+
+  /** @param {number[]} first @param {number[]} second */
+  function overlap(first, second) {
+    return first[0] <= second[1] && second[0] <= first[1];
+  }
+
+  /** @param {Found} a @param {Found} b */
+  function byTitle(a, b) {
+    return a.record.title < b.record.title ? -1 : a.record.title > b.record.title ? 1 : 0;
+  }
+
+  /* The first pages the query clearly names (at most two), then the rest in the plain order. */
+  /** @param {any} rules @param {Found[]} found @param {boolean} short @returns {Found[]} */
+  function namedFirst(rules, found, short) {
+    var plain = found.slice().sort(function (a, b) {
+      return (short ? b.matched - a.matched : 0) || b.score - a.score || byTitle(a, b);
+    });
+    var named = plain.filter(function (result) { return result.named > 0; })
+      .sort(function (a, b) { return b.named - a.named; }).slice(0, rules.most_named);
+    return named.concat(plain.filter(function (result) { return named.indexOf(result) < 0; }));
+  }
+
+  /* A level 1 indicator is never the first indicator shown while a higher one also matched. */
+  /** @param {any} index @param {Found[]} found @returns {Found[]} */
+  function reassureLast(index, found) {
+    /** @param {Found} result */
+    function levelOf(result) { return index.levels[result.record.level][2]; }
+    var indicators = [];
+    for (var at = 0; at < found.length; at += 1) { if (found[at].record.kind === "i") { indicators.push(at); } }
+    if (!indicators.length || levelOf(found[indicators[0]]) !== 1) { return found; }
+    var higher = indicators.filter(function (position) { return levelOf(found[position]) > 1; })[0];
+    if (higher === undefined) { return found; }
+    var first = indicators[0];
+    return found.slice(0, first).concat([found[higher]],
+      found.slice(first).filter(function (result) { return result !== found[higher]; }));
+  }
+
+  /* How clearly the query names a record (engine.py's names): 0, 1 named, 2 clearly. */
+  /** @param {IndexRecord} record @param {Clause[]} clauses @param {any} rules @param {any} text */
+  function names(record, clauses, rules, text) {
     if (record.kind === "i") {
       var sets = record.keywordSets || (record.keywordSets = record.keywordTerms.map(function (keyword) {
         return new Set(keyword);
       }));
       var union = record.keywordUnion || (record.keywordUnion = new Set(flatten(record.keywordTerms)));
-      if (covered(union, parsed) === null) { return false; }
+      if (covered(union, clauses) === null) { return 0; }
       return sets.some(function (keyword) {
-        var used = covered(keyword, parsed);
+        var used = covered(keyword, clauses);
         return keyword.size > 0 && used !== null && used.length === keyword.size;
-      });
+      }) ? 1 : 0;
     }
-    var title = record.titleSet || (record.titleSet = new Set(record.titleTerms));
-    var used = covered(title, parsed);
-    return used !== null && used.length * 2 >= title.size;
+    if (!record.nameTerms) { nameParts(record, text); }
+    var whole = /** @type {Set<string>} */ (record.nameTerms);
+    var used = covered(whole, clauses);
+    if (used === null) { return 0; }
+    var clearly = literallyIn(whole, clauses, rules) && (used.length * 2 > whole.size ||
+      /** @type {Set<string>[]} */ (record.parts).some(function (part) {
+        var inside = covered(part, clauses);
+        return inside !== null && inside.length * 2 >= part.size;
+      }));
+    return clearly ? 2 : used.length * 2 >= whole.size ? 1 : 0;
   }
 
-  /* The distinct stems of ``words`` the clauses use, or null when a clause is not among them. */
-  /** @param {Set<string>} words @param {Clause[]} parsed */
-  function covered(words, parsed) {
+  /* A page's title as names are read, and its parts ("Was not brought", "LADO"): made when a query first
+     needs them, as most records are indicators, which are named by their keywords instead. */
+  /** @param {IndexRecord} record @param {any} text */
+  function nameParts(record, text) {
+    record.nameTerms = new Set(text.markedTerms(record.title, false));
+    record.parts = record.title.split(TITLE_PARTS).map(function (part) {
+      return text.markedTerms(part, false);
+    }).filter(function (part) { return part.length; }).map(function (part) { return new Set(part); });
+  }
+
+  /** @param {Set<string>} title @param {Clause[]} clauses @param {any} rules */
+  function literallyIn(title, clauses, rules) {
+    return clauses.every(function (clause) {
+      return clause.alternatives.some(function (alternative) {
+        return rules.literal.indexOf(alternative.quality) >= 0 &&
+          alternative.stems.every(function (term) { return title.has(term); });
+      });
+    });
+  }
+
+  /* The distinct stems of ``words`` the clauses use (every alternative that fits), or null when a
+     clause is not among them. */
+  /** @param {Set<string>} words @param {Clause[]} clauses */
+  function covered(words, clauses) {
     /** @type {Record<string, boolean>} */
     var used = Object.create(null);
-    var every = parsed.every(function (clause) {
-      return clause.alternatives.some(function (alternative) {
-        var inside = alternative.stems.every(function (term) { return words.has(term); });
-        if (inside) { alternative.stems.forEach(function (term) { used[term] = true; }); }
-        return inside;
+    var every = clauses.every(function (clause) {
+      var any = false;
+      clause.alternatives.forEach(function (alternative) {
+        if (alternative.stems.every(function (term) { return words.has(term); })) {
+          any = true;
+          alternative.stems.forEach(function (term) { used[term] = true; });
+        }
       });
+      return any;
     });
     return every ? Object.keys(used) : null;
   }

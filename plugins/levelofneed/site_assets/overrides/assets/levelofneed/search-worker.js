@@ -8,7 +8,7 @@
 /* global LevelOfNeedSearchCore */
 "use strict";
 
-importScripts("search-core.js");
+importScripts("search-words.js", "search-query.js", "search-core.js");
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 
