@@ -1,8 +1,8 @@
 """The search index is downloaded only when someone starts to search (issue 22; ADR 18).
 
 A page view that never searches must not fetch ``search/search_index.json``; focusing the
-search box fetches it once, within a second on a phone-speed CPU, and search then works as
-before; a query typed while the index is still on its way is answered when it arrives. The
+search box fetches it once (how soon is measured in ``bench/bench_page_weight.py``), and search
+then works as before; a query typed while the index is still on its way is answered when it arrives. The
 site's own policy is set aside here, as in the other search tests, because Playwright's waiting
 functions run in the page; the helper's browser tests search under the policy itself.
 """
@@ -113,13 +113,14 @@ def ready_after_focus(chromium: Any, base_url: str) -> float:
         return ready
 
 
-def test_the_index_is_ready_within_a_second_of_focus_on_a_slow_cpu(chromium: Any, base_url: str,
-                                                                     measured: Callable[[str], None]) -> None:
-    """Best of three fresh page loads, as the search benchmark's ready time: the machine running the
-    suite is shared. An index fetched at page load, or never, gives -1 every time."""
-    times = [ready_after_focus(chromium, base_url) for _ in range(3)]
-    measured(f"search index ready after focus, CPU slowed {THROTTLE}×: {', '.join(f'{t:.0f}' for t in times)} ms")
-    assert -1 not in times and min(times) < 1000
+def test_focusing_the_box_makes_search_ready_on_a_slow_cpu(chromium: Any, base_url: str,
+                                                            measured: Callable[[str], None]) -> None:
+    """Search becomes ready after focus with the CPU slowed, the index fetched once. How soon (the
+    issue's 1 s) is a figure for bench/bench_page_weight.py, not an assertion: tests time nothing.
+    An index fetched at page load, or never, gives -1."""
+    ready = ready_after_focus(chromium, base_url)
+    measured(f"search index ready after focus, CPU slowed {THROTTLE}×: {ready:.0f} ms (bench: bench_page_weight.py)")
+    assert ready != -1
 
 
 def test_a_page_view_without_search_transfers_the_index_less(fresh: tuple[Any, Watch, list[str]], base_url: str,
