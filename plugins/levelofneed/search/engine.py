@@ -67,12 +67,8 @@ class Searcher:
         return {term.removeprefix(NEGATED) for term in self.frequencies}
 
     @cached_property
-    def weighting(self) -> index.Weighting:
-        return index.Weighting(self.frequencies, len(self.records))
-
-    @cached_property
     def rarity(self) -> dict[str, float]:
-        return self.weighting.rarity
+        return index.rarity(self.frequencies, len(self.records))
 
     @cached_property
     def spelling(self) -> Spelling:

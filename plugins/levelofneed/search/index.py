@@ -19,36 +19,28 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from whoosh import fields, index, scoring
-from whoosh.analysis.filters import DelimitedAttributeFilter
+from whoosh import fields, index
 from whoosh.analysis.tokenizers import SpaceSeparatedTokenizer
 from whoosh.filedb.filestore import RamStorage
 from whoosh.query.compound import And, Or
 from whoosh.query.qcore import Query
 from whoosh.query.terms import Term
-from whoosh.searching import Searcher
 
 from .documents import SearchRecord
-from .ranking import static_boost
 from .text import marked_terms, title_parts
 
-FORMAT = "levelofneed-search-10"  # change when the schema or the analysis changes: old caches are then ignored
+FORMAT = "levelofneed-search-11"  # change when the schema or the analysis changes: old caches are then ignored
 WEIGHTS = {"title": 3.0, "keywords": 2.5, "text": 1.0}
 
 
 def _schema() -> fields.Schema:
-    """Each record's stems in one field, each with its weight (the sum over the fields it is in).
-
-    ``stem^weight`` tokens carry the weight, times the record's :func:`.ranking.static_boost`,
-    into the postings, so Whoosh needs no per-field query and hands over its candidates in
-    nearly the final order. ``features`` keeps what the final ranking needs (the weights
-    without the boost, the title's stems, each keyword's stems), so a query never has to
-    read words again.
-    """
-    weighted = SpaceSeparatedTokenizer() | DelimitedAttributeFilter(delimiter="^", attribute="boost", type=float)
+    """Each record's stems in one field, for finding candidates; ``features`` keeps what the ranking
+    needs (the weights, the title's stems and parts, each keyword's stems, the word pairs), so a
+    query never has to read words again. Whoosh finds; the engine ranks (ADR 19)."""
     return fields.Schema(
         id=fields.ID(stored=True, unique=True), kind=fields.ID(stored=True), level=fields.ID(stored=True),
-        ages=fields.KEYWORD(stored=True, commas=True), words=fields.TEXT(analyzer=weighted, phrase=False),
+        ages=fields.KEYWORD(stored=True, commas=True),
+        words=fields.TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=False),
         record=fields.STORED(), features=fields.STORED())
 
 
@@ -122,8 +114,7 @@ def _fill(empty: index.Index, records: list[SearchRecord]) -> index.Index:
 
 def _document(record: SearchRecord, average_title: float) -> dict[str, Any]:
     weights = stem_weights(record, average_title)
-    boost = static_boost(record)
-    words = " ".join(f"{term}^{weight * boost:.4f}" for term, weight in weights.items())
+    words = " ".join(weights)
     features = {"weights": weights, "title": [sorted(set(part)) for part in title_parts(record.title)],
                 "keywords": [sorted(set(marked_terms(keyword))) for keyword in record.keywords],
                 "pairs": sorted(word_pairs(record))}
@@ -174,30 +165,6 @@ def _filter(level: str | None, age: str | None) -> Query | None:
     return And([Term("kind", "indicator"), *parts]) if parts else None
 
 
-class Weighting(scoring.WeightingModel):
-    """A stem scores its weight in the record × its rarity × the alternative's quality."""
-
-    def __init__(self, frequencies: dict[str, int], records: int) -> None:
-        self.rarity = {term: math.log(1 + records / count) for term, count in frequencies.items()}
-
-    def scorer(self, searcher: Searcher, fieldname: str, text: bytes | str, qf: float = 1) -> scoring.BaseScorer:
-        most = searcher.reader().term_info(fieldname, text).max_weight()
-        return _Scorer(qf * self.rarity.get(_text(text), 0.0), most)
-
-
-class _Scorer(scoring.BaseScorer):
-    """Weight × factor. Whoosh's skipping of low-scoring blocks is left off: with our many-term
-    queries its bookkeeping cost more than it saved (bench/README.md)."""
-
-    def __init__(self, factor: float, most: float) -> None:
-        self.factor = factor
-        self.most = most
-
-    def score(self, matcher: Any) -> float:
-        return float(matcher.weight()) * self.factor
-
-    def supports_block_quality(self) -> bool:
-        return False
-
-    def max_quality(self) -> float:
-        return self.most * self.factor
+def rarity(frequencies: dict[str, int], records: int) -> dict[str, float]:
+    """How much each stem says: log(1 + records / records holding it), as the site's core computes it."""
+    return {term: math.log(1 + records / count) for term, count in frequencies.items()}
