@@ -116,7 +116,8 @@ def random_queries(guidance: Guidance, count: int) -> list[str]:
 
 # What sentences add to words: negation, ages, age gaps, a kind of page, an ambiguous word, punctuation.
 SENTENCE_PARTS = ("no", "without", "not", "never", "nobody", "13 year old", "a 19 year old", "aged 15", "year 8",
-                  "in his thirties", "15yo", "procedure", "briefing", "what does it mean", "cutting", "using",
+                  "in his thirties", "15yo", "5 years ago", "14 years of age",
+                  "procedure", "briefing", "what does it mean", "cutting", "using",
                   "abroad", "and", "but", ",", ".", "with", "adult", "mum's", "pre-birth", "self-harm")
 
 

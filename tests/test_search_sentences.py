@@ -68,6 +68,8 @@ def test_a_title_is_named_by_its_parts() -> None:
     ("aged 14 and pregnant", (14, 14), False),
     ("10 year old made a 5 year old do it", (5, 10), False),
     ("she was 34 weeks pregnant", None, False),
+    ("her dad went to prison 5 years ago and she is 14 years of age", (14, 14), False),
+    ("moved here 10 years ago", None, False),
 ])
 def test_ages_in_a_query_are_read_as_ages(query: str, child: tuple[int, int] | None, adult: bool) -> None:
     ages = query_ages(words(query))

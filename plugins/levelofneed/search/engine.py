@@ -89,9 +89,8 @@ class Searcher:
         query = self.parsed(text)
         if not query.clauses:
             return []
-        weighted = [[(alternative.stems, QUALITY[alternative.quality]) for alternative in clause.alternatives]
-                    for clause in query.clauses]
-        kept = [self._kept[number] for number in self._candidates(weighted, level, age)]
+        wanted = [[alternative.stems for alternative in clause.alternatives] for clause in query.clauses]
+        kept = [self._kept[number] for number in self._candidates(wanted, level, age)]
         scored = [(record, features, self._clause_scores(features, query.clauses)) for record, features in kept]
         worth = [self._worth(clause) if any(scores[at] > 0 for _, _, scores in scored) else 0.0
                  for at, clause in enumerate(query.clauses)]
@@ -100,11 +99,10 @@ class Searcher:
         short = len(words(text)) <= SHORT_QUERY
         return reassure_last(named_first(found, short))[:limit]
 
-    def _candidates(self, weighted: list[list[tuple[tuple[str, ...], float]]], level: str | None,
-                    age: str | None) -> list[int]:
+    def _candidates(self, wanted: list[list[tuple[str, ...]]], level: str | None, age: str | None) -> list[int]:
         """The candidates' document numbers, their stored fields read once and kept: a hub answering
         many queries reads each record once, not once per query (bench/README.md)."""
-        numbers = index.run(self.index, weighted, level, age)
+        numbers = index.run(self.index, wanted, level, age)
         missing = [number for number in numbers if number not in self._kept]
         for number, (record, features) in index.stored(self.index, missing).items():
             self._kept[number] = (_record(record), {**features, "pairs": set(features["pairs"])})

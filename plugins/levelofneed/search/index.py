@@ -132,13 +132,12 @@ def _text(term: bytes | str) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else term
 
 
-def run(opened: index.Index, clauses: list[list[tuple[tuple[str, ...], float]]], level: str | None,
-        age: str | None) -> list[int]:
+def run(opened: index.Index, clauses: list[list[tuple[str, ...]]], level: str | None, age: str | None) -> list[int]:
     """Every candidate's document number, in the records' order: each record holding all the stems of
-    some alternative of some clause (``clauses`` are lists of (stems, quality) alternatives). The
-    engine ranks them; Whoosh only finds them, so it is asked for no scores.
+    some alternative (a tuple of stems) of some clause. The engine ranks them; Whoosh only finds
+    them, so it is asked for no scores.
     """
-    wanted = Or([Or([_alternative(stems, weight) for stems, weight in clause]) for clause in clauses])
+    wanted = Or([Or([_alternative(stems) for stems in clause]) for clause in clauses])
     with opened.searcher() as searcher:
         return sorted(searcher.search(wanted, limit=None, scored=False, filter=_filter(level, age)).docs())
 
@@ -150,8 +149,8 @@ def stored(opened: index.Index, numbers: list[int]) -> dict[int, tuple[dict[str,
     return {number: (found["record"], found["features"]) for number, found in fields.items()}
 
 
-def _alternative(stems: tuple[str, ...], weight: float) -> Query:
-    per_stem = [Term("words", term, boost=weight) for term in stems]
+def _alternative(stems: tuple[str, ...]) -> Query:
+    per_stem = [Term("words", term) for term in stems]
     return per_stem[0] if len(per_stem) == 1 else And(per_stem)
 
 

@@ -129,17 +129,12 @@ def _apply_senses(clause: Clause, written: tuple[str, ...], stems: set[str], sen
             clause.excluded += list(sense.phrases)
 
 
-def _content(phrase: tuple[str, ...]) -> tuple[str, ...]:
-    kept = tuple(term for term in phrase if term not in SKIPPED)
-    return kept or phrase
-
-
 def _synonym_at(stems: list[str], start: int, synonyms: SynonymTable) -> Clause | None:
     for end in range(min(len(stems), start + 4), start, -1):
         written = tuple(stems[start:end])
         phrases = synonyms.get(written)
         if phrases:
-            alternatives = [Alternative(_content(phrase), _synonym_quality(phrase, written, index))
+            alternatives = [Alternative(phrase, _synonym_quality(phrase, written, index))
                             for index, phrase in enumerate(phrases)]
             return Clause(alternatives, end - start)
     return None

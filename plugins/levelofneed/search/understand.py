@@ -75,7 +75,12 @@ def _age_at(words: list[str], at: int) -> tuple[tuple[int, int] | None, int]:
     if plain and following[:1] == ["yo"]:
         return _one(int(word)), 2
     if plain and following[:1] and following[0] in _AGE_UNITS:
-        return _one(int(word)), 3 if following[1:2] == ["old"] else 2
+        # "13 years old" or "13 years of age"; "5 years ago" is a time, not a child of 5.
+        if following[1:2] == ["old"]:
+            return _one(int(word)), 3
+        if words[at + 2:at + 4] == ["of", "age"]:
+            return _one(int(word)), 4
+        return None, 1
     if word == "aged" and following[:1] and following[0].isdigit():
         return _one(int(following[0])), 2
     if word == "year" and following[:1] and following[0].isdigit() and int(following[0]) in SCHOOL_YEARS:

@@ -154,18 +154,12 @@
           var plain = phrase.map(function (term) { return term.charAt(0) === "~" ? term.slice(1) : term; });
           var same = plain.join(" ") === plainWritten.join(" ") || plain.join("") === plainWritten.join("");
           var quality = same ? "exact" : position === 0 ? "canonical" : "synonym";
-          return {stems: content(index, phrase), quality: quality};
+          return {stems: phrase, quality: quality};
         });
         return {alternatives: alternatives, width: end - start, stop: false, excluded: []};
       }
     }
     return null;
-  }
-
-  /** @param {any} index @param {string[]} phrase */
-  function content(index, phrase) {
-    var kept = phrase.filter(function (term) { return !index.text.stop[term]; });
-    return kept.length ? kept : phrase;
   }
 
   /** @param {any} index @param {string[]} stems @param {number} at @param {boolean} skipped @returns {Clause} */

@@ -170,7 +170,10 @@
     if (plain && plain[2]) { return {span: [Number(plain[1]), Number(plain[1])], width: 1}; }
     if (plain && next === "yo") { return {span: [Number(word), Number(word)], width: 2}; }
     if (plain && next !== undefined && AGE_UNITS.indexOf(next) >= 0) {
-      return {span: [Number(word), Number(word)], width: words[at + 2] === "old" ? 3 : 2};
+      /* "13 years old" or "13 years of age"; "5 years ago" is a time, not a child of 5. */
+      if (words[at + 2] === "old") { return {span: [Number(word), Number(word)], width: 3}; }
+      if (words[at + 2] === "of" && words[at + 3] === "age") { return {span: [Number(word), Number(word)], width: 4}; }
+      return null;
     }
     if (word === "aged" && next !== undefined && /^\d+$/.test(next)) {
       return {span: [Number(next), Number(next)], width: 2};
