@@ -41,6 +41,7 @@ lint: $(STAMP) $(NODE_STAMP)
 	node_modules/.bin/eslint plugins/levelofneed/site_assets tests/js eslint.config.mjs
 	node_modules/.bin/tsc -p tsconfig.json
 	node_modules/.bin/tsc -p tsconfig.worker.json
+	node_modules/.bin/tsc -p tsconfig.sw.json
 
 # pytest on both cores (pytest-xdist); the repository's site is built once and shared.
 test: $(STAMP) $(NODE_STAMP) lint

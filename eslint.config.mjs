@@ -31,6 +31,15 @@ export default [
     languageOptions: {globals: {...globals.worker}},
   },
   {
+    files: ["plugins/levelofneed/site_assets/offline/*.js"],
+    languageOptions: {
+      ecmaVersion: 2020,
+      sourceType: "script",
+      globals: {...globals.serviceworker, LEVELOFNEED_OFFLINE: "readonly"},
+    },
+    rules: {"no-restricted-syntax": noMarkup, "no-var": "off", eqeqeq: "error"},
+  },
+  {
     files: ["tests/js/**/*.js"],
     languageOptions: {ecmaVersion: 2022, sourceType: "commonjs", globals: {...globals.node}},
   },

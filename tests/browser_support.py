@@ -60,6 +60,46 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Keep the test output clean."""
 
 
+class _PrefixedHandler(_QuietHandler):
+    """Serves the site under a sub-path (``/guidance/``), as a partnership may publish it; anything
+    outside it is 404, as on a host where the site is one folder among others."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+
+class SiteServer:
+    """A local web server for a built site that a test can stop, to take the site offline for real."""
+
+    def __init__(self, site: Path, prefix: str = "/") -> None:
+        handler = type("Handler", (_PrefixedHandler,), {"prefix": prefix})
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=site))
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}{prefix}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        self.running = True
+
+    def stop(self) -> None:
+        if self.running:
+            self.running = False
+            self.server.shutdown()
+            self.thread.join()
+            self.server.server_close()
+
+
+@contextmanager
+def serve_stoppable(site: Path, prefix: str = "/") -> Iterator[SiteServer]:
+    server = SiteServer(site, prefix)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 @contextmanager
 def serve(site: Path) -> Iterator[str]:
     """A local web server for a built site; yields its base address."""
@@ -98,10 +138,15 @@ def launch_chromium() -> Iterator[Any]:
 
 @contextmanager
 def chromium_page(browser: Any, base_url: str, **context: Any) -> Iterator[tuple[Any, Watch]]:
-    """A page in a fresh browser context that may reach only ``base_url``'s host."""
+    """A page in a fresh browser context that may reach only ``base_url``'s host.
+
+    The site's service worker is blocked here: requests it answers would bypass the routes these
+    tests set (Playwright routes only what reaches the network). The offline tests
+    (tests/test_offline_browser.py) open their own contexts, with the worker.
+    """
     watch = Watch()
     local = urlsplit(base_url).netloc
-    opened = browser.new_context(**context)
+    opened = browser.new_context(**{"service_workers": "block", **context})
     page = opened.new_page()
 
     def route(request_route: Any) -> None:

@@ -23,7 +23,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "levelofneed"
 CORE = {"model", "findings", "messages", "load", "mentions", "placeholders", "validate", "checks", "review_dates",
         "references", "wording", "pipeline", "guidance", "labels", "__init__"}
 SHARED = {"views", "hours"}
-OUTPUTS = {"render", "exports", "reports", "editors", "helper", "search", "pdf", "diff"}
+OUTPUTS = {"render", "exports", "reports", "editors", "helper", "search", "pdf", "diff", "offline"}
 LAYERS = {**dict.fromkeys(CORE, 0), **dict.fromkeys(SHARED, 1), **dict.fromkeys(OUTPUTS, 2), "publish": 3,
           "cli": 4, "mkdocs": 4, "__main__": 5}
 MAX_MODULE_LINES, MAX_FUNCTION_LINES = 400, 40

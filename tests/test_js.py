@@ -106,6 +106,19 @@ def test_the_helper_engine_state_record_and_worker_under_node(neutral_fixtures: 
     run_node(["helper.test.js", "state.test.js", "engine-ids.test.js", "worker.test.js"], neutral_fixtures)
 
 
+def test_the_offline_script_under_node(tmp_path: Path) -> None:
+    """offline.js reads offline.json as the build writes it: a plan of a small made-up site."""
+    from levelofneed.offline import plan, site_file
+
+    files = [site_file("index.html", b"<title>Home - Site</title>"),
+             site_file("indicators/bruising/index.html", b"<title>Bruising - Site</title>"),
+             site_file("assets/levelofneed/offline.js", b"/* script */"),
+             site_file("pdf/site-guidance.pdf", b"%PDF-1.7"),
+             site_file("pdf/levels/level-1.pdf", b"%PDF-1.7")]
+    write(tmp_path, "offline.json", plan(files, "2026.6", "2027-11-27").as_json())
+    run_node(["offline.test.js"], tmp_path)
+
+
 def random_queries(guidance: Guidance, count: int) -> list[str]:
     """Seeded: two or three of the guidance's own words, as a practitioner might put them together."""
     vocabulary = sorted({word for indicator in guidance.indicators for word in words(indicator.text)

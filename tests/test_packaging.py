@@ -27,6 +27,7 @@ def test_the_wheel_builds_with_warnings_as_errors(tmp_path: Path) -> None:
     assert "levelofneed/mkdocs/plugin.py" in names
     assert any(name.endswith("render/level.md.j2") for name in names)
     assert any(name.endswith("site_assets/overrides/main.html") for name in names)
+    assert any(name.endswith("site_assets/offline/sw.js") for name in names), "the service worker's source"
     metadata = next(name for name in names if name.endswith(".dist-info/METADATA"))
     text = zipfile.ZipFile(wheel).read(metadata).decode()
     assert "License-Expression: MIT" in text

@@ -161,7 +161,8 @@ def test_procedures_open_with_their_key_timescales(phone: tuple[Any, Watch], bas
     procedure = guidance.procedure_by_id["escalation"]
     page.goto(base_url + "procedures/escalation/", wait_until="networkidle")
     box = page.locator(".lon-timescales")
-    first_content = page.locator("article > *:not(h1):not(a):not(.headerlink)").first
+    # The offline and update notices (ADR 20) sit above every page, shown only offline or on an update.
+    first_content = page.locator("article > *:not(h1):not(a):not(.headerlink):not(.lon-offline-notices)").first
     assert first_content.evaluate("element => element.classList.contains('lon-timescales')")
     items = box.locator("li")
     assert items.count() == len(procedure.steps)

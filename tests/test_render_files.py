@@ -14,6 +14,7 @@ from levelofneed.cli import main
 from levelofneed.exports.open_data import export_json
 from levelofneed.exports.openreferral import export_openreferral
 from levelofneed.publish import publish
+from levelofneed.render import iter_pages, paths
 from levelofneed.render.icons import SIZES, icon_path
 
 from .conftest import BASE
@@ -62,6 +63,23 @@ def test_icons_are_pngs_of_the_sizes_the_manifest_names(guidance: Guidance) -> N
     for icon in manifest["icons"]:
         assert icon["src"] in files
         assert icon["src"].endswith(f"-{icon['sizes'].split('x')[0]}.png")
+
+
+def test_the_installed_guidance_opens_on_its_first_screen_with_two_shortcuts(guidance: Guidance) -> None:
+    """Issue 23: it opens where the home page asks "What are you worried about?", within its own scope,
+    with shortcuts to the helper and to who to call; every address is relative, for any sub-path."""
+    files = render_files(guidance)
+    manifest = json.loads(files["manifest.webmanifest"])
+    home = next(page for page in iter_pages(guidance) if page.path == paths.HOME)
+    assert manifest["start_url"] == "./" and manifest["scope"] == "./"
+    first_heading = next(line for line in home.markdown.splitlines() if line.startswith("## "))
+    assert first_heading.startswith("## What are you worried about?"), "the first screen asks the question"
+    assert {(s["short_name"], s["url"]) for s in manifest["shortcuts"]} == {
+        ("Which level?", "which-level/"), ("Who to call", "./#contacts")}
+    assert "## Who to call {#contacts}" in home.markdown
+    for shortcut in manifest["shortcuts"]:
+        assert not shortcut["url"].startswith(("/", "http")) and shortcut["icons"][0]["src"] in files
+    assert manifest["theme_color"] == "#1d3557"
 
 
 def test_export_markdown_writes_the_same_pages(guidance: Guidance, tmp_path: Path,

@@ -58,16 +58,30 @@ def version_label(partnership: Partnership, published: dt.date | None = None) ->
     return f"{site_title(partnership)}, version {squash(partnership.guidance_version)}{dated}"
 
 
-def printed_copy_notice(partnership: Partnership) -> str:
-    """What every printed page says about where the current version lives.
+def printed_copy_notice(partnership: Partnership, copies: str = "Printed copies") -> str:
+    """What every printed page says about where the current version lives; a copy saved on a
+    device past its review date says the same (``copies="This saved copy"``).
 
     The guidance's own address (``site_url``) when the partnership has set it; otherwise
     the partnership's website, and failing that its name: never an invented address.
     """
     if partnership.site_url is not None:
-        return f"Printed copies may be out of date: check {partnership.site_url}"
+        return f"{copies} may be out of date: check {partnership.site_url}"
     where = str(partnership.website) if partnership.website is not None else squash(partnership.name)
-    return f"Printed copies may be out of date: check the current version with {where}"
+    return f"{copies} may be out of date: check the current version with {where}"
+
+
+def offline_wording(partnership: Partnership) -> dict[str, str]:
+    """What the offline and update notices say; ``{slots}`` are filled in by the page (offline.js)."""
+    return {
+        "saved": "This is version {version} of the guidance, saved on this device on {saved}.",
+        "unsaved": "Pages you have not opened before may not be available.",
+        "out_of_date": printed_copy_notice(partnership, "This saved copy") + ".",
+        "updated": "This guidance has been updated: reload to use version {version}.",
+        "updating": "Getting the new version ready…",
+        "new_version": "the new version",
+        "review_due": partnership.review_due.isoformat() if partnership.review_due else "",
+    }
 
 
 def file_size(size: int) -> str:

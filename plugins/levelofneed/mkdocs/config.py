@@ -18,3 +18,5 @@ class LevelOfNeedConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs
     # The PDFs (ADR 9): unset, ``mkdocs build`` prints them and ``mkdocs serve`` skips them to keep
     # rebuilds fast; true or false decides for both.
     pdf = c.Optional(c.Type(bool))
+    # The service worker (ADR 20): the site works offline after one visit. Never under ``mkdocs serve``.
+    offline = c.Type(bool, default=True)

@@ -18,7 +18,8 @@ Events, in the order MkDocs fires them:
 - ``on_env``: give templates the emergency banner.
 - ``on_post_build`` (priority -100, last): write our search index over the one Material's
   search plugin has just written, add the Content-Security-Policy to every page (not under
-  ``serve``), then swap the new site into place.
+  ``serve``), make it work offline (the service worker, ADR 20; not under ``serve``), then swap
+  the new site into place.
 - ``on_build_error``: throw the half-built folder away; the old site stays.
 - ``on_serve``: rebuild when anything in guidance/ or briefings/ changes.
 """
@@ -43,7 +44,8 @@ from mkdocs.structure.pages import Page
 
 from ..findings import format_findings
 from ..guidance import Guidance
-from ..labels import site_title
+from ..labels import offline_wording, site_title
+from ..offline import add_offline
 from ..pdf import PrintRun
 from ..pdf.progress import terminal_progress
 from ..pipeline import CONTENT_FOLDERS, check
@@ -175,7 +177,15 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
         if self.bundle is not None:
             env.globals["levelofneed_banner"] = Markup(self.bundle.banner)
             env.globals["levelofneed_version"] = escape(self.bundle.version)
+        env.globals["levelofneed_offline"] = self._offline_wording()
         return env
+
+    def _offline_wording(self) -> dict[str, str] | None:
+        """The notices' wording when this build works offline; None under ``mkdocs serve``, so no page
+        registers a worker there (a developer's browser would keep serving old pages)."""
+        if self.guidance is None or not self.config.offline or self.command == "serve":
+            return None
+        return offline_wording(self.guidance.partnership)
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -192,6 +202,11 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
             except csp.UnexpectedScriptError as error:
                 raise PluginError(str(error)) from None
             log.info("levelofneed: a Content-Security-Policy was added to %d pages", pages)
+        if self._offline_wording() is not None and self.guidance is not None:
+            partnership = self.guidance.partnership
+            summary = add_offline(Path(config.site_dir), partnership.guidance_version,
+                                  partnership.review_due.isoformat() if partnership.review_due else "")
+            log.info("levelofneed: %s", summary.as_text())
         if self.atomic is None:
             return
         atomic, self.atomic = self.atomic, None

@@ -28,7 +28,7 @@ from ..views import Views
 from .sitepages import SitePages, intro, names_only, part, shift_headings, unlink_missing, without
 
 TEMPLATES = Path(__file__).parent / "templates"
-FOLDER = "pdf"
+FOLDER = paths.PDF_FOLDER
 LANGUAGE = "en-GB"
 _TITLE = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
 

@@ -20,6 +20,7 @@ from . import (
     home,
     indicators,
     levels,
+    offline,
     procedures,
     services,
     topics,
@@ -30,7 +31,8 @@ from .nav import navigation
 from .page import Page
 from .site import Download, LinkStyle, Site, SiteOptions
 
-SECTIONS = (home, which_level, levels, domains, topics, indicators, services, procedures, briefings, glossary, changes)
+SECTIONS = (home, which_level, levels, domains, topics, indicators, services, procedures, briefings, glossary, changes,
+            offline)
 # The sections a printed document is made of (the PDFs leave out indicator, topic and age pages).
 PRINTED = (levels, domains, services, procedures, briefings, glossary)
 

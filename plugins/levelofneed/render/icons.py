@@ -12,6 +12,7 @@ import struct
 import zlib
 
 from ..guidance import Guidance
+from . import paths
 
 BACKGROUND = (0x1D, 0x35, 0x57)
 BARS = ((0x00, 0x70, 0x3C), (0xFF, 0xDD, 0x00), (0xF4, 0x77, 0x38), (0xD4, 0x35, 0x1C))
@@ -50,7 +51,13 @@ def _png(width: int, height: int, raw: bytes) -> bytes:
 
 
 def manifest(guidance: Guidance, site_name: str) -> str:
-    """The web app manifest. Addresses are relative to it, so the site works under any path."""
+    """The web app manifest. Addresses are relative to it, so the site works under any path.
+
+    It opens on the home page, whose first screen asks "What are you worried about?" (no
+    fragment: jumping to that heading would scroll the emergency banner away). Shortcuts go to
+    the helper and to who to call, the home page's contacts.
+    """
+    icon = [{"src": icon_path(192), "sizes": "192x192", "type": "image/png"}]
     document = {
         "name": site_name,
         "short_name": guidance.partnership.short_name[:12],
@@ -64,6 +71,11 @@ def manifest(guidance: Guidance, site_name: str) -> str:
             *({"src": icon_path(size), "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any"}
               for size in (192, 512)),
             {"src": icon_path(512), "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
+        ],
+        "shortcuts": [
+            {"name": "Which level? A helper", "short_name": "Which level?", "url": paths.url_of(paths.WHICH_LEVEL),
+             "icons": icon},
+            {"name": "Who to call", "short_name": "Who to call", "url": "./#contacts", "icons": icon},
         ],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

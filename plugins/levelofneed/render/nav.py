@@ -40,8 +40,8 @@ def navigation(guidance: Guidance, handwritten: Sequence[str] = (), open_data: s
         {"Briefings": [paths.BRIEFINGS, *({title(b.title): paths.briefing(b)}
                                           for b in Views(guidance).briefings_by_date())]},
         {"Glossary": paths.GLOSSARY},
-        {"About": [paths.ABOUT, {"What's changed": paths.CHANGES}, {"Open data": open_data},
-                   *_handwritten(handwritten, exclude={open_data})]},
+        {"About": [paths.ABOUT, {"Use offline": paths.OFFLINE}, {"What's changed": paths.CHANGES},
+                   {"Open data": open_data}, *_handwritten(handwritten, exclude={open_data})]},
     ]
 
 

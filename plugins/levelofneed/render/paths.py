@@ -25,6 +25,8 @@ BRIEFINGS = "briefings/index.md"
 GLOSSARY = "glossary.md"
 ABOUT = "about.md"
 CHANGES = "changes.md"
+OFFLINE = "offline.md"
+NOT_SAVED = "not-saved.md"
 WHICH_LEVEL = "which-level/index.md"
 HELPER_DATA = "which-level/helper-data.json"
 SEARCH_INDEX = "search/search_index.json"  # where Material's search box looks for its index
@@ -32,6 +34,7 @@ OPEN_DATA = "open-data.md"
 DATA_JSON = "data/guidance.json"
 DATA_OPENREFERRAL = "data/services-openreferral.json"
 MANIFEST = "manifest.webmanifest"
+PDF_FOLDER = "pdf"  # where the PDFs are published (levelofneed.pdf)
 
 _HEADING_ID = re.compile(r"\{#([A-Za-z0-9_-]+)\}")
 _HTML_ID = re.compile(r'(\sid=")([^"]+)"')

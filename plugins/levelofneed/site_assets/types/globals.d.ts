@@ -8,6 +8,7 @@ interface Window {
   LevelOfNeedSearchWords: any;
   LevelOfNeedSearchQuery: any;
   LevelOfNeedCallNow: any;
+  LevelOfNeedOffline: any;
   LevelOfNeedHelper: any;
   LevelOfNeedHelperParts: any;
   LevelOfNeedHelperSteps: (app: any, parts: any) => void;
@@ -19,5 +20,6 @@ declare var LevelOfNeedSearchCore: any;
 declare var LevelOfNeedSearchWords: any;
 declare var LevelOfNeedSearchQuery: any;
 declare var LevelOfNeedCallNow: any;
+declare var LevelOfNeedOffline: any;
 /** Material for MkDocs' observable of each page, after instant navigation too. */
 declare var document$: {subscribe(next: () => void): void} | undefined;
