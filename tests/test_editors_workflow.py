@@ -45,7 +45,8 @@ def _levelofneed_calls(script: str) -> list[list[str]]:
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_workflows_parse_and_name_commands_that_exist(path: Path) -> None:
     workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert workflow[True] == ["pull_request"] or "pull_request" in workflow[True]  # YAML 1.1 reads 'on' as true
+    triggers = workflow[True]  # YAML 1.1 reads 'on' as true
+    assert "pull_request" in triggers or "push" in triggers
     calls = [call for script in _runs(workflow) for call in _levelofneed_calls(script)]
     assert calls
     parser = build_parser()
@@ -87,6 +88,28 @@ def test_every_action_is_pinned_by_commit_and_packages_by_version(path: Path) ->
     installs = [script for script in _runs(workflow) if "pip install" in script]
     assert all("-c constraints.txt" in script for script in installs)
     assert all("timeout-minutes" in job for job in workflow["jobs"].values())
+
+
+def test_main_is_published_to_pages_after_the_checks_by_a_job_that_runs_none_of_our_code() -> None:
+    """Issue 24: a deploy workflow, one publication at a time, the same checks as a pull request."""
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
+    assert workflow[True]["push"] == {"branches": ["main"]} and workflow["permissions"] == {}
+    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    scripts = "\n".join(_runs(workflow))
+    for command in ("levelofneed check --strict --near-duplicates", "levelofneed schema --check",
+                    "levelofneed reference --check", "levelofneed coverage --check", "mkdocs build --strict"):
+        assert command in scripts
+    assert build["permissions"] == {"contents": "read"} and build["steps"][0]["with"]["persist-credentials"] is False
+    assert build["steps"][-1]["with"] == {"path": "site"}
+    assert deploy["needs"] == "build" and deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_dependabot_keeps_actions_python_and_npm_current() -> None:
+    config = yaml.safe_load((REPO / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert {update["package-ecosystem"] for update in config["updates"]} == {"github-actions", "pip", "npm"}
+    assert (REPO / "package.json").is_file() and (REPO / "pyproject.toml").is_file()
 
 
 def test_the_pull_request_template_has_the_editors_checklist() -> None:

@@ -31,4 +31,5 @@ def test_the_wheel_builds_with_warnings_as_errors(tmp_path: Path) -> None:
     metadata = next(name for name in names if name.endswith(".dist-info/METADATA"))
     text = zipfile.ZipFile(wheel).read(metadata).decode()
     assert "License-Expression: MIT" in text
+    assert "levelofneed/py.typed" in names and "Classifier: Typing :: Typed" in text, "typed, for other tools (PEP 561)"
     assert any(name.endswith("licenses/LICENSE") for name in names)

@@ -97,6 +97,7 @@ class LevelOfNeedPlugin(BasePlugin[LevelOfNeedConfig]):  # type: ignore[no-untyp
         # the partnership's name can ever reach a page as markup.
         config.site_name = Markup(html.escape(site_title(self.guidance.partnership), quote=True))
         self.options = site_options(Path(config.docs_dir))
+        honour_site_url(config, self.guidance)
         self.set_nav = self.config.nav and config.nav is None
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))
         if self.config.atomic and self.command == "build" and not self.dirty:
@@ -248,6 +249,15 @@ def refuse_features(config: MkDocsConfig) -> None:
         if feature in features:
             raise PluginError(f"mkdocs.yml: theme feature '{feature}' cannot be used: {why} — "
                               f"remove '{feature}' from theme.features")
+
+
+def honour_site_url(config: MkDocsConfig, guidance: Guidance) -> None:
+    """The guidance's own address (``site_url`` in partnership.yaml) becomes MkDocs' ``site_url``, unless
+    mkdocs.yml sets one: the sitemap lists the pages, each page names its canonical address, and the
+    404 page, which a host serves at any depth, links its styles and scripts from the site's path, so
+    it keeps them under a sub-path."""
+    if guidance.partnership.site_url is not None and not config.site_url:
+        config.site_url = str(guidance.partnership.site_url)
 
 
 def load_or_fail(root: Path) -> Guidance:
