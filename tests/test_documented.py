@@ -7,7 +7,10 @@ a developer or an editor looks.
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -65,3 +68,19 @@ def test_every_plugin_option_is_documented() -> None:
     table = section("## The MkDocs plugin's options")
     documented = set(re.findall(r"^\| `([a-z_]+)` \|", table, re.MULTILINE))
     assert documented == {name for name, _ in LevelOfNeedConfig._schema}
+
+
+def test_the_muted_end_of_life_notice_says_what_adr_21_answers() -> None:
+    """Issue 24: the theme's notice is muted everywhere, so the reason must be written down, and the
+    notice itself read here: a new date or a new successor fails this test, and ADR 21 is reviewed."""
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    muted = makefile.index("export NO_MKDOCS_2_WARNING")
+    assert "docs/adr/0021-material-end-of-life.md" in makefile[max(0, muted - 300):muted]
+    notice = subprocess.run(
+        [sys.executable, "-c", "import sys; sys.argv[0] = 'mkdocs'; import material.templates"],
+        capture_output=True, text=True, check=True,
+        env={key: value for key, value in os.environ.items() if key != "NO_MKDOCS_2_WARNING"}).stderr
+    adr = (REPO / "docs" / "adr" / "0021-material-end-of-life.md").read_text(encoding="utf-8")
+    assert "end of life on May 5, 2027" in notice and "5 May 2027" in adr
+    assert "Zensical" in notice and "Zensical" in adr
+
