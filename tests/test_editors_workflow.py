@@ -63,6 +63,10 @@ def test_the_pull_request_workflow_checks_builds_and_comments() -> None:
     assert "mkdocs build --strict" in scripts
     assert re.search(r"levelofneed diff \"origin/\$BASE_REF\" --max-chars 60000 > summary\.md", scripts)
     assert "gh pr comment" in scripts and "--body-file summary.md" in scripts
+    for target in ("levelofneed schema --check", "levelofneed reference --check", "levelofneed coverage --check",
+                   "make lint", "make test-fast"):
+        assert target in scripts, f"the pull-request check runs what a contributor runs: {target}"
+    assert workflow["concurrency"]["cancel-in-progress"] is True
     checkout = workflow["jobs"]["check"]["steps"][0]
     assert checkout["with"]["fetch-depth"] == 0  # the diff needs the base branch
 
