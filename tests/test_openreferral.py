@@ -7,6 +7,7 @@ their licence and attribution). Format checking is on, so a bad ``uri`` fails.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 import pytest
 
 from levelofneed import Guidance
-from levelofneed.exports.openreferral import export_openreferral
+from levelofneed.exports.openreferral import TAXONOMIES, api_files, export_openreferral, taxonomy_terms
 
 STANDARD = Path(__file__).parent / "standards" / "open-referral-uk-3.0"
 SCHEMAS = ("service_list.json", "service.json")
@@ -78,3 +79,44 @@ def test_a_bad_uri_and_a_missing_url_are_caught(guidance: Guidance) -> None:
 def test_the_licence_and_attribution_travel_with_the_schemas() -> None:
     assert "Creative Commons" in (STANDARD / "LICENSE").read_text(encoding="utf-8")
     assert "CC BY-SA 4.0" in (STANDARD / "README.md").read_text(encoding="utf-8")
+
+
+def test_each_service_carries_its_area_its_last_change_and_its_levels_and_topics_as_terms(
+        guidance: Guidance) -> None:
+    """Issue 24: what the guidance holds reaches the feed, in the profile's own fields."""
+    exported = {s["name"]: s for s in export_openreferral(guidance)["contents"]}
+    terms = {term["id"]: term for term in taxonomy_terms(guidance)}
+    for service in guidance.services:
+        found = exported[service.name]
+        assert [area["service_area"] for area in found["service_areas"]] == [service.area]
+        linked = [(attribute["taxonomy_term"]["taxonomy"], attribute["taxonomy_term"]["term"])
+                  for attribute in found["attributes"]]
+        assert linked == [*((TAXONOMIES["levels"], level) for level in service.levels),
+                          *((TAXONOMIES["topics"], topic) for topic in service.topics)]
+        assert all(attribute["taxonomy_term_id"] in terms and attribute["link_id"] == found["id"]
+                   for attribute in found["attributes"])
+        dates = [day for day in (service.last_reviewed, service.verification.checked) if day]
+        if dates:
+            assert found["last_modified"] == f"{max(dates).isoformat()}T00:00:00.000Z"
+            assert dt.datetime.fromisoformat(found["last_modified"]).tzinfo is not None
+        else:
+            assert "last_modified" not in found
+    assert not any("((" in term["description"] for term in terms.values()), "contacts written out"
+
+
+def test_the_static_api_has_every_service_by_id_and_the_taxonomies(guidance: Guidance) -> None:
+    files = dict(api_files(guidance))
+    listing = files["data/openreferral/services.json"]
+    assert listing == export_openreferral(guidance)
+    for service in listing["contents"]:
+        single = files[f"data/openreferral/services/{service['id']}.json"]
+        assert single == service and problems(single) == []
+    index = files["data/openreferral/index.json"]
+    for target in index["endpoints"].values():
+        if "{id}" not in target:
+            assert f"data/openreferral/{target}" in files
+    taxonomies = {taxonomy["id"] for taxonomy in files["data/openreferral/taxonomies.json"]["contents"]}
+    terms = files["data/openreferral/taxonomy_terms.json"]["contents"]
+    assert len(terms) == len(guidance.levels) + len(guidance.topics)
+    assert all(term["taxonomy_id"] in taxonomies for term in terms)
+    assert len(files) == 4 + len(guidance.services)

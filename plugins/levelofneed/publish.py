@@ -19,6 +19,7 @@ from typing import Any, Literal
 import yaml
 
 from .exports.open_data import export_json
+from .exports.openreferral import api_files as openreferral_api_files
 from .exports.openreferral import export_openreferral
 from .guidance import Guidance
 from .helper import DATA_FILE, helper_data
@@ -179,6 +180,8 @@ def _assets() -> Iterator[Output]:
 def _files(guidance: Guidance) -> Iterator[Output]:
     yield Output(page_paths.DATA_JSON, open_data(guidance), "file")
     yield Output(page_paths.DATA_OPENREFERRAL, json_bytes(export_openreferral(guidance)), "file")
+    for path, document in openreferral_api_files(guidance):
+        yield Output(path, json_bytes(document), "file")
     yield Output(DATA_FILE, compact_json(helper_data(guidance)), "file")
     yield Output(INDEX_FILE, compact_json(site_index(guidance)), "file")
     yield Output(page_paths.MANIFEST, manifest(guidance, site_title(guidance.partnership)).encode("utf-8"), "file")

@@ -6,15 +6,24 @@ profile's compiled ``service_list.json`` and ``service.json`` schemas (tested).
 Open Referral wants UUIDs, so ids are UUID 5 values derived from our stable record
 ids: the same service keeps the same UUID from one build to the next. A field the
 service does not have is left out, as the standard asks, never written as null.
+
+Each service also carries its service area, when it was last changed (``last_modified``,
+from its last review or check), and the levels and topics it works with as taxonomy terms
+(``attributes``), from two taxonomies of our own. :func:`api_files` lays the same data out
+as the standard's read-only API, as static files (``docs/open-data.md``). The profile's
+service schema has no place for a phone number, so phones stay in ``guidance.json``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from ..guidance import Guidance
+from ..labels import level_label, plain_text, squash
 from ..model import Service
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://openreferraluk.org/levelofneed")
@@ -31,11 +40,46 @@ def _organization(name: str, services: list[Service]) -> dict[str, Any]:
             "description": f"{name}. Services in this directory: {runs}."}
 
 
-def service_object(service: Service, guidance: Guidance, organization: dict[str, Any]) -> dict[str, Any]:
+TAXONOMIES = {"levels": "Level of Need: levels", "topics": "Level of Need: topics"}
+
+
+def taxonomy_terms(guidance: Guidance) -> list[dict[str, Any]]:
+    """Every level and topic as a term of its taxonomy, in the guidance's order."""
+    contacts = guidance.contact_by_id
+    terms = [_term("levels", level.id, level_label(level), plain_text(level.summary, contacts))
+             for level in guidance.levels]
+    terms += [_term("topics", topic.id, squash(topic.name), plain_text(topic.summary, contacts))
+              for topic in guidance.topics]
+    return terms
+
+
+def _term(taxonomy: str, key: str, name: str, description: str) -> dict[str, Any]:
+    return {"id": _uuid(f"taxonomy_term/{taxonomy}", key), "name": name, "description": description,
+            "taxonomy": TAXONOMIES[taxonomy], "taxonomy_id": _uuid("taxonomy", taxonomy), "term": key}
+
+
+def _attributes(service: Service, terms: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The levels and topics the service works with, each linking it to a term."""
+    service_id = _uuid("service", service.id)
+    keys = [*(f"levels/{level}" for level in service.levels), *(f"topics/{topic}" for topic in service.topics)]
+    return [{"id": _uuid("attribute", f"{service.id}/{key}"), "link_id": service_id,
+             "taxonomy_term_id": terms[key]["id"], "taxonomy_term": terms[key]} for key in keys if key in terms]
+
+
+def _last_modified(service: Service) -> str | None:
+    """The latest of the service's last review and its last check, as a date-time (midnight, UTC)."""
+    dates = [day for day in (service.last_reviewed, service.verification.checked) if day is not None]
+    return dt.datetime.combine(max(dates), dt.time(), dt.UTC).isoformat(timespec="milliseconds").replace(
+        "+00:00", "Z") if dates else None
+
+
+def service_object(service: Service, guidance: Guidance, organization: dict[str, Any],
+                   terms: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
     """One HSDS service with its organisation nested, as Open Referral UK publishes them."""
     contact = guidance.contact_by_id.get(service.contact or "")
+    service_id = _uuid("service", service.id)
     document: dict[str, Any] = {
-        "id": _uuid("service", service.id),
+        "id": service_id,
         "name": service.name,
         "description": service.description,
         "url": str(service.url),
@@ -44,8 +88,12 @@ def service_object(service: Service, guidance: Guidance, organization: dict[str,
         "minimum_age": service.minimum_age,
         "maximum_age": service.maximum_age,
         "assured_date": service.verification.checked.isoformat() if service.verification.checked else None,
+        "last_modified": _last_modified(service),
         "organization_id": organization["id"],
         "organization": organization,
+        "service_areas": [{"id": _uuid("service_area", service.id), "service_id": service_id,
+                           "name": service.area, "service_area": service.area}],
+        "attributes": _attributes(service, terms if terms is not None else _terms_by_key(taxonomy_terms(guidance))),
     }
     return {key: value for key, value in document.items() if value is not None}
 
@@ -56,7 +104,8 @@ def export_openreferral(guidance: Guidance) -> dict[str, Any]:
     for service in guidance.services:
         by_organization[service.organization].append(service)
     organizations = {name: _organization(name, items) for name, items in by_organization.items()}
-    contents = [service_object(s, guidance, organizations[s.organization]) for s in guidance.services]
+    terms = _terms_by_key(taxonomy_terms(guidance))
+    contents = [service_object(s, guidance, organizations[s.organization], terms) for s in guidance.services]
     return {
         "total_items": len(contents),
         "total_pages": 1,
@@ -67,3 +116,37 @@ def export_openreferral(guidance: Guidance) -> dict[str, Any]:
         "empty": not contents,
         "contents": contents,
     }
+
+
+def _terms_by_key(terms: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {f"{'levels' if term['taxonomy'] == TAXONOMIES['levels'] else 'topics'}/{term['term']}": term
+            for term in terms}
+
+
+API_FOLDER = "data/openreferral"
+
+
+def api_files(guidance: Guidance) -> Iterator[tuple[str, Any]]:
+    """The standard's read-only API as static files under ``data/openreferral/``: ``index.json`` (what is
+    here), ``services.json`` (``GET /services``), ``services/{id}.json`` (``GET /services/{id}``),
+    ``taxonomies.json`` and ``taxonomy_terms.json``. A static host cannot answer ``/services/{id}``
+    without the ``.json``; an aggregator maps the paths (docs/open-data.md)."""
+    listing = export_openreferral(guidance)
+    terms = taxonomy_terms(guidance)
+    yield f"{API_FOLDER}/index.json", {
+        "version": "3.0", "profile": "Open Referral UK",
+        "endpoints": {"/services": "services.json", "/services/{id}": "services/{id}.json",
+                      "/taxonomies": "taxonomies.json", "/taxonomy_terms": "taxonomy_terms.json"}}
+    yield f"{API_FOLDER}/services.json", listing
+    for service in listing["contents"]:
+        yield f"{API_FOLDER}/services/{service['id']}.json", service
+    taxonomies = [{"id": _uuid("taxonomy", key), "name": name,
+                   "description": f"The {key} of {guidance.partnership.short_name}'s Level of Need guidance."}
+                  for key, name in TAXONOMIES.items()]
+    yield f"{API_FOLDER}/taxonomies.json", _page(taxonomies)
+    yield f"{API_FOLDER}/taxonomy_terms.json", _page(terms)
+
+
+def _page(contents: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"total_items": len(contents), "total_pages": 1, "page_number": 1, "size": len(contents),
+            "first_page": True, "last_page": True, "empty": not contents, "contents": contents}
