@@ -195,7 +195,9 @@ def test_every_level_page_links_to_the_comparison(phone: tuple[Any, Watch], base
     page, _ = phone
     for level in guidance.levels:
         page.goto(base_url + f"levels/{level.id}/", wait_until="networkidle")
-        assert page.locator("a[href$='levels/compare/']").count() >= 1
+        # Waited for, not counted at once: once in CI the count was 0 straight after loading (issue 23's
+        # run at 158f36c), and it has never been reproduced; an absent link still fails after 30 s.
+        page.locator("a[href$='levels/compare/']").first.wait_for(state="attached")
 
 
 def test_copy_link_and_print(phone: tuple[Any, Watch], base_url: str, guidance: Guidance) -> None:
