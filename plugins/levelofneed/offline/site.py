@@ -35,7 +35,7 @@ class OfflineSummary:
     def as_text(self) -> str:
         core, rest = self.plan.groups["core"], self.plan.groups["pages"]
         return (f"offline: {len(core) + 1} files ({file_size(self.core_bytes())}) saved on the first visit, "
-                f"{len(rest)} more when visited or saved; build {self.plan.build}")
+                f"{len(rest)} more when visited or saved; {self.pages_marked} pages marked, build {self.plan.build}")
 
 
 def add_offline(site_dir: Path, version: str, review_due: str) -> OfflineSummary:
