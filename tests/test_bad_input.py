@@ -109,6 +109,10 @@ CASES: list[tuple[str, str, Case, int, str]] = [
                                                     "guidance/../../escape.yaml"], 2, "not a YAML file under"),
     ("an absolute path out of the root", "new", lambda root: ["new", "indicator", "--root", str(root), "--file",
                                                               "/tmp/escape.yaml"], 2, "not a YAML file under"),
+    ("a folder that is not empty", "init", lambda root: ["init", str(root), "--partnership", "New SCP"], 2,
+     "is not empty"),
+    ("a name with a line break", "init", lambda root: ["init", str(root / "new"), "--partnership", "New\nSCP"], 2,
+     "control character"),
 ]
 
 

@@ -13,6 +13,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+from levelofneed.editors.starter import STARTER
+
 from .conftest import REPO
 
 BUILD = "import sys; from setuptools import build_meta; print(build_meta.build_wheel(sys.argv[1]))"
@@ -28,6 +30,10 @@ def test_the_wheel_builds_with_warnings_as_errors(tmp_path: Path) -> None:
     assert any(name.endswith("render/level.md.j2") for name in names)
     assert any(name.endswith("site_assets/overrides/main.html") for name in names)
     assert any(name.endswith("site_assets/offline/sw.js") for name in names), "the service worker's source"
+    starter = {name.removeprefix("levelofneed/editors/starter/") for name in names
+               if name.startswith("levelofneed/editors/starter/")}
+    repository = {path.relative_to(STARTER).as_posix() for path in STARTER.rglob("*") if path.is_file()}
+    assert starter == repository, "levelofneed init writes every file of the starter, from the wheel too"
     metadata = next(name for name in names if name.endswith(".dist-info/METADATA"))
     text = zipfile.ZipFile(wheel).read(metadata).decode()
     assert "License-Expression: MIT" in text

@@ -49,6 +49,15 @@ class Guidance:
 
     records: Mapping[str, tuple[Any, ...]]
     origins: Mapping[str, Origin] = field(default_factory=dict, compare=False)
+    # How many problems still stop 'check --strict' (unverified contacts, overdue reviews): while any
+    # remain, every output says the guidance is a draft, not for use with children and families. A new
+    # partnership's starter (levelofneed init) begins with every contact a placeholder.
+    not_ready: int = field(default=0, compare=False)
+
+    @property
+    def draft(self) -> bool:
+        """True while ``check --strict`` would fail: the site and PDFs then carry the draft notice."""
+        return self.not_ready > 0
 
     @property
     def partnership(self) -> Partnership:
@@ -120,7 +129,7 @@ class Guidance:
 
     def replace(self, **records: tuple[Any, ...]) -> Guidance:
         """A copy with some kinds' records replaced, e.g. ``guidance.replace(levels=(...))``."""
-        return Guidance(records={**self.records, **records}, origins=self.origins)
+        return Guidance(records={**self.records, **records}, origins=self.origins, not_ready=self.not_ready)
 
     def origin(self, kind: str, record_id: str) -> Origin | None:
         """The file and line where a record of ``kind`` (e.g. ``indicators``) was written."""

@@ -24,6 +24,18 @@ FRONT_DOOR_LABEL = "Front door"
 # What a practitioner is told about details nobody could confirm against a public source.
 UNVERIFIED = "We could not confirm these details."
 OUT_OF_HOURS_LABEL = "Out of hours"
+# While 'check --strict' fails (a new partnership's placeholders, an unverified contact), every page and
+# every printed page says so: a practitioner must never mistake a draft for the guidance in force.
+DRAFT_NOTICE = "Draft: not for use with children and families"
+
+
+def draft_detail(not_ready: int) -> str:
+    """Why the guidance is a draft, in words a practitioner reading the banner understands."""
+    problems = "1 check" if not_ready == 1 else f"{not_ready} checks"
+    return (f"This guidance has not been published: {problems} before publishing still fail, such as "
+            "contact details nobody has confirmed. Do not rely on it.")
+
+
 # How a phone's banner labels the one number that answers at this moment (call-now.js).
 CALL_NOW_LABEL = "Call now"
 # Legal duties and "don't alert the family" (ADR 16): the same words on every page, in the

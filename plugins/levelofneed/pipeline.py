@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
 import os
@@ -108,7 +109,8 @@ def _check(root: Path, today: dt.date | None, near_duplicates: bool, observe: Ob
     findings.extend(run_checks(collected, today or dt.date.today(), all_read, near_duplicates, observe))
     if has_errors(findings):
         return Result(tuple(findings), None)
-    return Result(tuple(findings), build_guidance(collected))
+    not_ready = sum(1 for finding in findings if finding.fails_strict)
+    return Result(tuple(findings), dataclasses.replace(build_guidance(collected), not_ready=not_ready))
 
 
 def load_guidance(root: Path | str) -> Guidance:

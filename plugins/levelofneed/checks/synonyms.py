@@ -19,6 +19,9 @@ from .context import Context
 
 SAMPLE = 500
 TOO_COMMON = 0.10
+# On fewer indicators a share says nothing about how common a word is: in a new partnership's
+# starter (levelofneed init), 2 of its 16 indicators are already over a tenth.
+MIN_SAMPLE = 20
 
 
 def synonym_stems(context: Context) -> Iterator[Finding]:
@@ -28,6 +31,8 @@ def synonym_stems(context: Context) -> Iterator[Finding]:
     if not wanted:
         return
     indicators = [item.record for item in context.collected.of(Indicator)[:SAMPLE]]
+    if len(indicators) < MIN_SAMPLE:
+        return
     found = dict.fromkeys(wanted, 0)
     for indicator in indicators:
         for stem in wanted & set(terms(" ".join([indicator.text, *indicator.keywords]))):

@@ -49,6 +49,7 @@ COMMANDS = (
     Command("diff", "diff", "describe in plain English what changed between two git revisions"),
     Command("compare", "compare", "describe in plain English how two folders of guidance differ"),
     Command("new", "new", "scaffold a new record with a fresh id in the right file"),
+    Command("init", "init", "write a starter repository for a new partnership"),
 )
 
 

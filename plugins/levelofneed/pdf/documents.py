@@ -21,7 +21,16 @@ from markupsafe import Markup
 
 from ..guidance import Guidance, Origin
 from ..hours import hours_lines
-from ..labels import age_label, date_text, level_label, plain_text, printed_copy_notice, site_title, version_label
+from ..labels import (
+    DRAFT_NOTICE,
+    age_label,
+    date_text,
+    level_label,
+    plain_text,
+    printed_copy_notice,
+    site_title,
+    version_label,
+)
 from ..model import Briefing, Contact, Indicator, Level
 from ..render import paths
 from ..views import Views
@@ -109,6 +118,8 @@ class Printer:
         partnership = self.guidance.partnership
         version = version_label(partnership, self.guidance.published)
         footer = version if title == self.site_title else f"{title} · {version}"
+        if self.guidance.draft:  # every printed page of a draft says so, as every page of its site does
+            footer = f"{DRAFT_NOTICE} · {footer}"
         html = _environment().get_template(name).render(
             g=self.guidance, v=self.views, title=title, body_class=body_class, css=_css(), language=LANGUAGE,
             author=partnership.name, site_title=self.site_title, footer=footer,

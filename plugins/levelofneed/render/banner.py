@@ -16,7 +16,14 @@ from markupsafe import Markup
 
 from ..guidance import Guidance
 from ..hours import hours_data, hours_lines
-from ..labels import CALL_NOW_LABEL, DANGER_QUESTION, FRONT_DOOR_LABEL, OUT_OF_HOURS_LABEL
+from ..labels import (
+    CALL_NOW_LABEL,
+    DANGER_QUESTION,
+    DRAFT_NOTICE,
+    FRONT_DOOR_LABEL,
+    OUT_OF_HOURS_LABEL,
+    draft_detail,
+)
 from ..model import Contact
 from .text import attribute, escape, tel_link
 
@@ -71,13 +78,23 @@ def _call_now(guidance: Guidance) -> str:
             f'data-lon-hours="{attribute(data)}" hidden></p>')
 
 
+def _draft(guidance: Guidance) -> str:
+    """The draft notice, first in the banner so that it is on every page and read first; in words,
+    never colour alone. Empty once ``check --strict`` passes."""
+    if not guidance.draft:
+        return ""
+    return (f'<p class="lon-banner__draft"><strong>{escape(DRAFT_NOTICE)}.</strong> '
+            f'<span class="lon-banner__draft-detail">{escape(draft_detail(guidance.not_ready))}</span></p>')
+
+
 def banner_html(guidance: Guidance) -> Markup:
     """HTML for the banner. Every text from the YAML is escaped."""
     danger = guidance.partnership.immediate_danger
     call = f'<span class="lon-banner__call">Call {_reach(guidance.emergency)}</span>'
     return Markup(
         '<div class="lon-banner" role="region" aria-label="Emergency contacts">'
-        f'<p class="lon-banner__danger"><strong class="lon-banner__message">{escape(danger.message)}</strong>'
+        f'{_draft(guidance)}<p class="lon-banner__danger">'
+        f'<strong class="lon-banner__message">{escape(danger.message)}</strong>'
         f'<strong class="lon-banner__question">{escape(DANGER_QUESTION)}</strong> {call}</p>'
         f'<div class="lon-banner__contacts">{" ".join(_contact(*pair, guidance) for pair in _numbers(guidance))}'
         f'{_more(guidance)}</div>{_call_now(guidance)}'
