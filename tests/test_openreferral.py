@@ -120,3 +120,23 @@ def test_the_static_api_has_every_service_by_id_and_the_taxonomies(guidance: Gui
     assert len(terms) == len(guidance.levels) + len(guidance.topics)
     assert all(term["taxonomy_id"] in taxonomies for term in terms)
     assert len(files) == 4 + len(guidance.services)
+
+
+def test_a_service_reached_through_a_contact_with_structured_hours_carries_them_as_weekly_schedules(
+        guidance: Guidance) -> None:
+    """The standard's schedules, from the contact's ``opening``: one weekly rule per window, in the
+    RFC 5545 day codes, with the hours in words beside them. A service whose hours are only words
+    gets none (nothing is guessed)."""
+    exported = {service["name"]: service for service in export_openreferral(guidance)["contents"]}
+    for service in guidance.services:
+        contact = guidance.contact_by_id.get(service.contact or "")
+        schedules = exported[service.name].get("schedules")
+        if contact is None or contact.opening is None:
+            assert schedules is None, service.id
+            continue
+        assert [(s["freq"], s["byday"], s["opens_at"], s["closes_at"]) for s in schedules] == [
+            ("WEEKLY", ",".join(day[:2].upper() for day in window.days), window.opens, window.closes)
+            for window in contact.opening.open]
+        assert all(s["service_id"] == exported[service.name]["id"] and "UK local time" in s["notes"]
+                   for s in schedules)
+    assert any("schedules" in service for service in exported.values()), "Sefton's front door has its hours as data"

@@ -23,8 +23,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..guidance import Guidance
+from ..hours import hours_lines
 from ..labels import level_label, plain_text, squash
-from ..model import Service
+from ..model import Contact, Service
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://openreferraluk.org/levelofneed")
 
@@ -73,6 +74,31 @@ def _last_modified(service: Service) -> str | None:
         "+00:00", "Z") if dates else None
 
 
+# RFC 5545's two-letter day codes, which the standard's ``byday`` takes.
+DAY_CODES = {"monday": "MO", "tuesday": "TU", "wednesday": "WE", "thursday": "TH", "friday": "FR",
+             "saturday": "SA", "sunday": "SU"}
+
+
+def _schedules(service: Service, contact: Contact | None, guidance: Guidance) -> list[dict[str, Any]] | None:
+    """When the service's line is answered, from its contact's structured hours: one weekly schedule
+    per window. Times are UK local time; no offset is written, since London's changes with the
+    season and a fixed one would be wrong for half the year. Hours kept only as words are not
+    guessed at: the service then has no schedule."""
+    if contact is None or contact.opening is None:
+        return None
+    service_id = _uuid("service", service.id)
+    otherwise = guidance.contact_by_id.get(contact.opening.otherwise)
+    notes = ("UK local time (Europe/London). "
+             + ("Closed on bank holidays. " if contact.opening.bank_holidays == "closed" else "")
+             + (f"At other times: {otherwise.name}." if otherwise else "")).strip()
+    # hours_lines writes one line per open window first, in order (then the answerphone and the rest).
+    lines = hours_lines(contact, guidance.contact_by_id)
+    return [{"id": _uuid("schedule", f"{service.id}/{index}"), "service_id": service_id, "freq": "WEEKLY",
+             "byday": ",".join(DAY_CODES[day] for day in window.days), "opens_at": window.opens,
+             "closes_at": window.closes, "description": line, "notes": notes}
+            for index, (window, line) in enumerate(zip(contact.opening.open, lines, strict=False))]
+
+
 def service_object(service: Service, guidance: Guidance, organization: dict[str, Any],
                    terms: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
     """One HSDS service with its organisation nested, as Open Referral UK publishes them."""
@@ -93,6 +119,7 @@ def service_object(service: Service, guidance: Guidance, organization: dict[str,
         "organization": organization,
         "service_areas": [{"id": _uuid("service_area", service.id), "service_id": service_id,
                            "name": service.area, "service_area": service.area}],
+        "schedules": _schedules(service, contact, guidance),
         "attributes": _attributes(service, terms if terms is not None else _terms_by_key(taxonomy_terms(guidance))),
     }
     return {key: value for key, value in document.items() if value is not None}
