@@ -102,8 +102,9 @@ def neutral_fixtures(neutral: Guidance, tmp_path_factory: pytest.TempPathFactory
 
 def test_the_helper_engine_state_record_and_worker_under_node(neutral_fixtures: Path) -> None:
     """Both engines on every shared vector; the record to the letter; odd links; ids like 'constructor';
-    the worker's protocol and escaping."""
-    run_node(["helper.test.js", "state.test.js", "engine-ids.test.js", "worker.test.js"], neutral_fixtures)
+    the worker's protocol and escaping; what a search result shows and where its query is kept."""
+    run_node(["helper.test.js", "state.test.js", "engine-ids.test.js", "worker.test.js", "search-results.test.js"],
+             neutral_fixtures)
 
 
 def test_the_offline_script_under_node(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from levelofneed import load_guidance
 from levelofneed.cli import main
 from levelofneed.mkdocs.plugin import LevelOfNeedPlugin
-from levelofneed.publish import publish, site_options, with_banner
+from levelofneed.publish import handwritten_outputs, publish, site_options, with_banner
 from levelofneed.render import paths
 from levelofneed.search.site_index import INDEX_FILE
 
@@ -58,11 +58,16 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 def test_the_plugin_and_the_cli_publish_the_same_files(plugin_files: dict[str, tuple[bytes, InclusionLevel]],
                                                         exported: dict[str, bytes]) -> None:
     """The same pages and files; the export adds the banner to each page (another builder has no theme of
-    ours to put it in), our assets, and an mkdocs.yml."""
+    ours to put it in), our assets, the hand-written pages (which MkDocs reads from docs/ itself, and
+    the export's navigation names), and an mkdocs.yml."""
     bundle = publish(load_guidance(REPO), site_options(REPO / "docs"))
     docs = {path.removeprefix("docs/"): data for path, data in exported.items() if path.startswith("docs/")}
     assets = {output.path for output in bundle.assets}
-    assert sorted(plugin_files) == sorted(set(docs) - assets)
+    handwritten = {output.path: output.data() for output in handwritten_outputs(REPO / "docs", bundle.banner)}
+    assert handwritten and all(docs[path] == data for path, data in handwritten.items())
+    assert all(bundle.banner in data.decode() for path, data in handwritten.items() if path.endswith(".md"))
+    assert "adr/0023-our-own-search-page.md" in handwritten and any(path.startswith("images/") for path in handwritten)
+    assert sorted(plugin_files) == sorted(set(docs) - assets - set(handwritten))
     pages = {output.path for output in bundle if output.kind == "page"}
     different = [path for path, (content, _) in plugin_files.items()
                  if (with_banner(content.decode(), bundle.banner).encode() if path in pages else content) != docs[path]]

@@ -84,7 +84,7 @@ def sub_path_page(chromium: Any, published: Path) -> Iterator[tuple[Any, str, li
 
 
 @pytest.mark.browser
-def test_home_an_indicator_search_the_helper_and_the_404_page_work_under_a_sub_path(
+def test_home_an_indicator_both_searches_the_helper_and_the_404_page_work_under_a_sub_path(
         sub_path_page: tuple[Any, str, list[str]]) -> None:
     page, base, failed = sub_path_page
     page.goto(base, wait_until="networkidle")
@@ -93,6 +93,11 @@ def test_home_an_indicator_search_the_helper_and_the_404_page_work_under_a_sub_p
     assert "Reaching developmental milestones" in page.locator("article h1").inner_text()
     page.locator("input.md-search__input").click()
     assert "health-milestones" in site_results(page, "milestones")
+    page.goto(f"{base}search/?q=milestones", wait_until="networkidle")  # our own search page (ADR 23)
+    page.locator(".lon-search__result").first.wait_for()
+    assert page.url == f"{base}search/#q=milestones"
+    assert "../indicators/health-milestones/" in page.locator(".lon-search__result a").evaluate_all(
+        "links => links.map(link => link.getAttribute('href'))")
     page.goto(f"{base}which-level/#step=result&i=health-milestones", wait_until="networkidle")
     page.locator(".lon-result-level").wait_for()
     response = page.goto(f"{base}no-such-page/deeper/", wait_until="networkidle")

@@ -8,12 +8,13 @@ import uuid
 from pathlib import Path
 
 import pytest
+import yaml
 
 from levelofneed import Guidance, load_guidance
 from levelofneed.cli import main
 from levelofneed.exports.open_data import export_json
 from levelofneed.exports.openreferral import export_openreferral
-from levelofneed.publish import publish
+from levelofneed.publish import handwritten_outputs, publish
 from levelofneed.render import iter_pages, paths
 from levelofneed.render.icons import SIZES, icon_path
 
@@ -91,14 +92,17 @@ def test_export_markdown_writes_the_same_pages(guidance: Guidance, tmp_path: Pat
     for output in bundle:
         written = (out / "docs" / output.path).read_bytes()
         if output.kind == "page":
-            # Each page is the published page with the emergency banner on top.
-            text = written.decode()
-            assert bundle.banner in text
-            assert text.replace(bundle.banner + "\n\n", "", 1) == output.data().decode()
+            # Each page is the published page with the emergency banner on top, inside the class our
+            # stylesheet scopes its rules to (so another theme shows the levels' colours).
+            front, _, body = output.data().decode().partition("\n---\n\n")
+            assert written.decode() == (f"{front}\n---\n\n{bundle.banner}\n\n"
+                                        f"<div class=\"md-typeset\" markdown=\"block\">\n\n{body}\n\n</div>\n")
         else:
             assert written == output.data()
     assert (out / "docs" / "data" / "services-openreferral.json").is_file()
-    assert (out / "mkdocs.yml").is_file()
+    config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+    # No search plugin to overwrite our index; no highlight.js from a CDN (the mkdocs theme's default).
+    assert config["plugins"] == [] and config["theme"] == {"name": "mkdocs", "highlightjs": False}
 
 
 def test_export_markdown_refuses_invalid_content(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -107,3 +111,16 @@ def test_export_markdown_refuses_invalid_content(tmp_path: Path, capsys: pytest.
     assert main(["export", "markdown", str(tmp_path / "out"), "--root", str(tmp_path)]) == 1
     assert "guidance/levels.yaml:" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_the_export_takes_the_hand_written_pages_with_the_banner_and_leaves_hidden_files(tmp_path: Path) -> None:
+    (tmp_path / ".drafts").mkdir()
+    (tmp_path / ".drafts" / "secret.md").write_text("# Not published\n", encoding="utf-8")
+    (tmp_path / "guide").mkdir()
+    (tmp_path / "guide" / "page.md").write_text("---\ntitle: Guide\n---\n\n# Guide\n", encoding="utf-8")
+    (tmp_path / "guide" / "picture.png").write_bytes(b"\x89PNG")
+    outputs = {output.path: output for output in handwritten_outputs(tmp_path, "<div>BANNER</div>")}
+    assert sorted(outputs) == ["guide/page.md", "guide/picture.png"]
+    assert outputs["guide/page.md"].data().decode().startswith("---\ntitle: Guide\n---\n\n<div>BANNER</div>\n\n")
+    assert outputs["guide/picture.png"].data() == b"\x89PNG"
+    assert list(handwritten_outputs(tmp_path / "missing", "x")) == []

@@ -197,19 +197,22 @@ def project_config(bundle: SiteBundle) -> dict[str, Any]:
     """An ``mkdocs.yml`` any MkDocs-compatible builder reads: no theme of ours, no plugin of ours.
 
     The search worker and ``search-lazy.js`` (which holds back Material's request for the index)
-    serve Material's search box only, so another theme does not load them.
+    serve Material's search box only, so another theme does not load them. No plugins: MkDocs'
+    own search plugin would overwrite our index (``search/search_index.json``) with its own,
+    and our search page (``search/``) is the search (ADR 23).
     """
     scripts = [output.path for output in bundle.assets if output.path.endswith(".js")
                and not output.path.endswith(("search-worker.js", "search-lazy.js"))]
     return {"site_name": bundle.site_name, "docs_dir": "docs", "use_directory_urls": True,
-            "theme": {"name": "mkdocs"}, "nav": bundle.nav,
+            "theme": {"name": "mkdocs", "highlightjs": False}, "plugins": [], "nav": bundle.nav,
             "extra_css": [output.path for output in bundle.assets if output.path.endswith(".css")],
             "extra_javascript": sorted(scripts, key=_load_order), "markdown_extensions": MARKDOWN_EXTENSIONS}
 
 
 def _load_order(path: str) -> int:
     """The search core and the helper's parts before the page that starts them."""
-    order = ["search-words.js", "search-query.js", "search-core.js", "helper-engine.js", "helper-state.js",
+    order = ["search-words.js", "search-query.js", "search-core.js", "search-results.js", "search-page.js",
+             "helper-engine.js", "helper-state.js",
              "helper-record.js", "helper-steps.js",
              "helper-ui.js", "levelofneed.js"]
     name = path.rsplit("/", 1)[-1]
@@ -217,23 +220,48 @@ def _load_order(path: str) -> int:
 
 
 def with_banner(markdown: str, banner: str) -> str:
-    """A page with the emergency banner first, for a builder that has no theme of ours to put it in."""
+    """A page with the emergency banner first, for a builder that has no theme of ours to put it in.
+
+    The page itself goes inside ``<div class="md-typeset">``: our stylesheet scopes its rules (the
+    levels' colours among them) to the class Material gives its content, so another theme shows
+    the page as Material does.
+    """
     front, found, body = markdown.partition(_FRONT_MATTER_END)
-    return f"{front}{found}{banner}\n\n{body}" if found else f"{banner}\n\n{markdown}"
+    if not found:
+        front, body = "", markdown
+    return f"{front}{found}{banner}\n\n<div class=\"md-typeset\" markdown=\"block\">\n\n{body}\n\n</div>\n"
 
 
-def write_project(bundle: SiteBundle, folder: Path) -> int:
+def write_project(bundle: SiteBundle, folder: Path, handwritten: Path | None = None) -> int:
     """The whole site as a project for another site builder: ``docs/`` with every page (each with the
-    banner), file and asset, and an ``mkdocs.yml``. Returns the number of files written."""
+    banner), file and asset, and an ``mkdocs.yml``. Returns the number of files written.
+
+    ``handwritten`` is the docs folder beside the guidance: its pages are in the navigation
+    (:func:`site_options`), so they are copied too, each with the banner, and so are its other files.
+    """
     docs = folder / "docs"
     pages = (replace(output, content=with_banner(str(output.content), bundle.banner))
              if output.kind == "page" else output for output in bundle.outputs)
-    count = write_outputs([*pages, *bundle.assets], docs)
+    count = write_outputs([*handwritten_outputs(handwritten, bundle.banner), *pages, *bundle.assets], docs)
     (folder / "mkdocs.yml").write_text(
         "# Written by 'levelofneed export markdown': the guidance as a project any MkDocs-compatible\n"
         "# site builder can build. Regenerate it rather than editing it.\n"
         + yaml.safe_dump(project_config(bundle), sort_keys=False, allow_unicode=True), encoding="utf-8")
     return count + 1
+
+
+def handwritten_outputs(docs: Path | None, banner: str) -> Iterator[Output]:
+    """The hand-written docs folder's files (hidden ones left out, as MkDocs does), pages with the banner."""
+    if docs is None or not docs.is_dir():
+        return
+    for path in sorted(docs.rglob("*")):
+        relative = path.relative_to(docs)
+        if not path.is_file() or any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.suffix == ".md":
+            yield Output(relative.as_posix(), with_banner(path.read_text(encoding="utf-8"), banner), "page")
+        else:
+            yield Output(relative.as_posix(), path.read_bytes(), "file")
 
 
 def write_outputs(outputs: Iterable[Output], folder: Path) -> int:

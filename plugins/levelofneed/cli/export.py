@@ -32,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
     if guidance is None:
         return EXIT_INVALID
     if args.export_format == "markdown":
-        count = write_project(publish(guidance, site_options(args.root / "docs")), args.out)
+        docs = args.root / "docs"
+        count = write_project(publish(guidance, site_options(docs)), args.out, docs)
         print(f"wrote {count} files to {args.out}")
         return EXIT_OK
     data = open_data(guidance)

@@ -22,6 +22,7 @@ from . import (
     levels,
     offline,
     procedures,
+    search_page,
     services,
     topics,
     which_level,
@@ -31,8 +32,8 @@ from .nav import navigation
 from .page import Page
 from .site import Download, LinkStyle, Site, SiteOptions
 
-SECTIONS = (home, which_level, levels, domains, topics, indicators, services, procedures, briefings, glossary, changes,
-            offline)
+SECTIONS = (home, which_level, search_page, levels, domains, topics, indicators, services, procedures, briefings,
+            glossary, changes, offline)
 # The sections a printed document is made of (the PDFs leave out indicator, topic and age pages).
 PRINTED = (levels, domains, services, procedures, briefings, glossary)
 

@@ -29,6 +29,7 @@ def navigation(guidance: Guidance, handwritten: Sequence[str] = (), open_data: s
     return [
         {"Home": paths.HOME},
         {"Which level?": paths.WHICH_LEVEL},
+        {"Search": paths.SEARCH},
         {"Levels": [paths.LEVELS, *({title(level_label(lv)): paths.level(lv)} for lv in guidance.levels),
                     {"Compare the levels": paths.LEVELS_COMPARE}]},
         {"Areas of a child's life": [paths.DOMAINS, *(_domain(d) for d in guidance.domains)]},

@@ -29,7 +29,8 @@ OFFLINE = "offline.md"
 NOT_SAVED = "not-saved.md"
 WHICH_LEVEL = "which-level/index.md"
 HELPER_DATA = "which-level/helper-data.json"
-SEARCH_INDEX = "search/search_index.json"  # where Material's search box looks for its index
+SEARCH = "search/index.md"  # our own search page, theme-free: search/#q=… (ADR 23)
+SEARCH_INDEX = "search/search_index.json"  # where Material's search box, and our search page, find the index
 OPEN_DATA = "open-data.md"
 DATA_JSON = "data/guidance.json"
 DATA_OPENREFERRAL = "data/services-openreferral.json"

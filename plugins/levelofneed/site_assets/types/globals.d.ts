@@ -7,6 +7,7 @@ interface Window {
   LevelOfNeedSearchCore: any;
   LevelOfNeedSearchWords: any;
   LevelOfNeedSearchQuery: any;
+  LevelOfNeedSearchResults: any;
   LevelOfNeedCallNow: any;
   LevelOfNeedOffline: any;
   LevelOfNeedHelper: any;
@@ -19,6 +20,7 @@ declare var LevelOfNeedRecord: any;
 declare var LevelOfNeedSearchCore: any;
 declare var LevelOfNeedSearchWords: any;
 declare var LevelOfNeedSearchQuery: any;
+declare var LevelOfNeedSearchResults: any;
 declare var LevelOfNeedCallNow: any;
 declare var LevelOfNeedOffline: any;
 /** Material for MkDocs' observable of each page, after instant navigation too. */

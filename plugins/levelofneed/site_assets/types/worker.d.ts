@@ -2,3 +2,4 @@
 declare var LevelOfNeedSearchCore: any;
 declare var LevelOfNeedSearchWords: any;
 declare var LevelOfNeedSearchQuery: any;
+declare var LevelOfNeedSearchResults: any;

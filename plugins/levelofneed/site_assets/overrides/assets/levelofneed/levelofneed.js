@@ -1,6 +1,6 @@
-/* Level of Need site: the services directory filter, the home page's search button, the
- * levels comparison picker, "copy link" and "print", and opening folded sections when a
- * link points inside them or the page is printed.
+/* Level of Need site: the services directory filter, the levels comparison picker, "copy link"
+ * and "print", and opening folded sections when a link points inside them or the page is
+ * printed.
  *
  * Started through Material's document$ observable, so it runs again after every
  * instant-loading page change. Without JavaScript the controls stay hidden, every
@@ -54,21 +54,6 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
     form.addEventListener("reset", function () { window.setTimeout(update, 0); });
     update();
-  }
-
-  /* The home page's search button opens the theme's own search, as its magnifier does. */
-  function setUpSearchButton() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-lon-open-search]"), function (button) {
-      button.hidden = false;
-      button.addEventListener("click", function () {
-        var toggle = /** @type {HTMLInputElement | null} */ (document.getElementById("__search"));
-        if (!toggle) { return; }
-        toggle.checked = true;
-        toggle.dispatchEvent(new Event("change"));
-        var input = /** @type {HTMLInputElement | null} */ (document.querySelector(".md-search__input"));
-        if (input) { input.focus(); }
-      });
-    });
   }
 
   /* "Compare level 2 with level 3": on a phone only the two chosen columns are shown. */
@@ -139,7 +124,6 @@
 
   function setUp() {
     setUpFilter();
-    setUpSearchButton();
     setUpComparePicker();
     setUpPageActions();
     openLinkedFold();

@@ -3,8 +3,8 @@
  * Material (9.8) requests search/search_index.json as soon as a page loads, for every page,
  * and hands it to our search worker (docs/adr/0011-search.md). Most page views never search,
  * so this script, loaded before Material's bundle, holds back that one request until the
- * search box is focused or typed in, or its magnifier (on a phone), or the home page's search
- * button, is pressed; then it sends it, once. Material 9.8 has no setting for this (older
+ * search box is focused or typed in, or its magnifier (on a phone) is pressed; then it sends
+ * it, once. (The home page's search field leads to our own search page, search-page.js.) Material 9.8 has no setting for this (older
  * versions read a global `__search.index`; 9.8 does not), hence the wait at the request
  * (docs/adr/0018-lazy-search-index.md).
  *
@@ -13,12 +13,13 @@
  * as the index is ready. Only a GET of this site's search index is held; every other request,
  * and the helper's own fetch of the index, goes as it would. Nothing is sent anywhere else.
  */
+/* global LevelOfNeedSearchResults */
 (function () {
   "use strict";
 
   var INDEX_PATH = "/search/search_index.json";
   var SEARCH_BOX = "input.md-search__input";
-  var PRESSED = "label[for='__search'], [data-lon-open-search]";
+  var PRESSED = "label[for='__search']";
   var wanted = false;
   /** @type {Array<() => void>} */
   var waiting = [];
@@ -83,6 +84,13 @@
       hold(this);
     }
   };
+
+  /* On our own search page, ?q= is moved into the fragment before Material's bundle runs, since
+     Material opens its own search box over any page whose address holds ?q= (ADR 23). */
+  if (document.querySelector("[data-lon-search-page]") && new URLSearchParams(window.location.search).has("q")) {
+    var here = window.location;
+    history.replaceState(history.state, "", LevelOfNeedSearchResults.queryInFragment(here.pathname, here.search, here.hash));
+  }
 
   document.addEventListener("focusin", onUse, true);
   document.addEventListener("input", onUse, true);

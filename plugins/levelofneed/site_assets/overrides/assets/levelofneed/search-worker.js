@@ -5,10 +5,10 @@
  * picker uses too; this file only answers Material's messages, and writes each result as
  * the escaped HTML Material shows. Everything runs here, in the browser: nothing is sent.
  */
-/* global LevelOfNeedSearchCore */
+/* global LevelOfNeedSearchCore, LevelOfNeedSearchResults */
 "use strict";
 
-importScripts("search-words.js", "search-query.js", "search-core.js");
+importScripts("search-words.js", "search-query.js", "search-core.js", "search-results.js");
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 
@@ -22,21 +22,23 @@ function escapeHTML(text) {
   return String(text).replace(/[&<>"']/g, function (c) { return entities[c]; });
 }
 
-/* Results in Material's shape: one item per page, its title and text as escaped HTML. */
-/** @param {any} found */
-function item(found) {
-  var record = found.record;
-  var level = record.level >= 0 ? engine.levels[record.level] : null;
-  var title = (level ? "<span class=\"lon-badge lon-tone-" + Number(level[1]) + "\">" + escapeHTML(level[0]) +
-    "</span> " : "") + escapeHTML(record.title);
-  var where = record.kind === "i" ? engine.groups[record.group] : engine.rules.kind_labels[record.kind];
-  return [{location: record.location, title: title,
-    text: "<p class=\"lon-result-where\">" + escapeHTML(where || "") + "</p>", score: found.score, terms: {}}];
+/* Results in Material's shape: one item per page, its title and text as escaped HTML.
+   What each result shows is search-results.js's, which our own search page shares. */
+/** @param {{location: string, title: string, level: {label: string, tone: number} | null, where: string}} shown
+ *  @param {number} score */
+function item(shown, score) {
+  var title = (shown.level ? "<span class=\"lon-badge lon-tone-" + shown.level.tone + "\">" + escapeHTML(shown.level.label) +
+    "</span> " : "") + escapeHTML(shown.title);
+  return [{location: shown.location, title: title,
+    text: "<p class=\"lon-result-where\">" + escapeHTML(shown.where) + "</p>", score: score, terms: {}}];
 }
 
 /** @param {string} query */
 function search(query) {
-  return {items: engine.search(query).slice(0, engine.rules.max_results).map(item)};
+  var found = engine.search(query).slice(0, engine.rules.max_results);
+  return {items: found.map(function (/** @type {any} */ result) {
+    return item(LevelOfNeedSearchResults.describe(engine, result), result.score);
+  })};
 }
 
 /* Build the index, then answer one query nobody sees, so the browser has compiled the search
