@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 from levelofneed.cli import main
 
-from .conftest import EXAMPLES, build_example
+from .conftest import EXAMPLES, REPO, build_example
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -113,3 +114,18 @@ def test_a_bad_today_is_a_usage_error() -> None:
     result = _run("check", "--today", "27/11/2026")
     assert result.returncode == 2
     assert "is not a date; write it as YYYY-MM-DD" in result.stderr
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly() -> None:
+    """``levelofneed review | head -1``: the pipe signal ends it, as it ends ``cat``, with no traceback
+    and no "Broken pipe" error (which once exited 2); a shell with pipefail still sees it did not finish."""
+    # Every record is due by 2099: about 150 KB of lines, more than a pipe holds, so the writer meets the closed pipe.
+    command = [str(Path(sys.executable).parent / "levelofneed"), "review", "--today", "2099-12-31", "--root", str(REPO)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline().startswith(b"Reviews and checks as of 31 December 2099")
+    process.stdout.close()  # the reader goes away, as head does after its line
+    errors = process.stderr.read().decode()
+    process.stderr.close()
+    assert process.wait(timeout=60) in (0, -signal.SIGPIPE)
+    assert errors == ""

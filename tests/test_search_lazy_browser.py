@@ -150,8 +150,10 @@ def test_a_page_view_without_search_transfers_the_index_less(fresh: tuple[Any, W
     site = repo_site(tmp_path_factory)
     page.goto(base_url + PAGES[1], wait_until="networkidle")
     without = fetched_files(site, base_url, requests)
+    # A click, as a practitioner's: its pointerdown and its focus each ask for the index (CI once saw
+    # a bare .focus() here bring no request; not reproduced in 90 runs under load).
     with page.expect_response(lambda response: response.url.endswith(SEARCH_INDEX)):
-        page.locator(SEARCH_BOX).focus()
+        page.locator(SEARCH_BOX).click()
     searched = fetched_files(site, base_url, requests)
     saved = gzipped_bytes(searched) - gzipped_bytes(without)
     measured(f"a page view without search: {gzipped_bytes(without)} bytes gzipped, {saved} fewer than with the index")

@@ -19,7 +19,7 @@
 
   var INDEX_PATH = "/search/search_index.json";
   var SEARCH_BOX = "input.md-search__input";
-  var PRESSED = "label[for='__search']";
+  var PRESSED = "label[for='__search'], " + SEARCH_BOX;  // a tap or click on the box asks even before it has focus
   var wanted = false;
   /** @type {Array<() => void>} */
   var waiting = [];
