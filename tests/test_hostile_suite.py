@@ -4,7 +4,7 @@ Editors are trusted to propose content but not to run script (docs/security.md).
 partnership whose every text field holds a script, an event handler, a ``javascript:``
 address, a broken-out attribute, a Jinja expression, a contact mention, Markdown, a
 GitHub mention and a backtick-and-newline run is checked, built and browsed: every page
-template, the helper to its result and copied record, search, the services filter and
+template, the helper to its result and copied record, both searches, the services filter and
 the PDFs. No script may run, the policy may report nothing, nothing may leave the
 origin, and the plain-English diff of it must be inert Markdown. Fields that check must
 refuse (a bidirectional override in text, a script address in a link) are refused in
@@ -179,6 +179,10 @@ def _search_and_filter(page: Any, base: str, seen: list[Any]) -> None:
     page.keyboard.type("pwned script")
     page.wait_for_selector(".md-search-result__item")
     seen.append(("search", page.evaluate("[window.__pwned, window.__csp]")))
+    _visit(page, base + "search/#q=pwned%20script")  # our own search page (ADR 23), under the site's policy
+    page.wait_for_selector(".lon-search__result")
+    assert "window.__pwned" in page.locator(".lon-search__results").inner_text(), "the payload shows as text"
+    seen.append(("search page", page.evaluate("[window.__pwned, window.__csp]")))
     _visit(page, base + "services/")
     page.select_option("#lon-filter-level", index=1)
     page.fill("#lon-filter-age", "4")

@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -77,10 +78,25 @@ def test_init_writes_a_starter_that_checks_with_every_local_contact_a_placeholde
 
 
 def test_the_starter_holds_nothing_of_another_partnership(starter: Path) -> None:
+    """Nor do its schemas, whose examples editors see as they type: no place, body or number of ours."""
     for path in sorted(starter.rglob("*")):
-        if path.is_file() and "schemas" not in path.parts:
+        if path.is_file():
             text = path.read_text(encoding="utf-8")
+            assert "0151" not in text, f"{path.relative_to(starter)}: a Merseyside number"
             assert not LOCAL.search(text), f"{path.relative_to(starter)}: {LOCAL.search(text)}"
+
+
+def test_the_starter_keeps_every_dont_alert_the_family_advice_of_the_records_it_shares(
+        starter: Path, sefton: Any) -> None:
+    """FGM and sexual abuse in the family: where the repository's guidance says the
+    family must not be told first, the same topic or indicator in a new partnership's starter says so too."""
+    fresh = load_guidance(starter)
+    for kind in ("topics", "indicators"):
+        ours = {record.id: record for record in getattr(fresh, kind)}
+        shared = [record for record in getattr(sefton, kind) if record.id in ours and record.do_not_alert_family]
+        assert shared, kind
+        missing = [record.id for record in shared if ours[record.id].do_not_alert_family is None]
+        assert missing == [], f"{kind} without 'do_not_alert_family' in the starter"
 
 
 def test_every_record_is_due_for_review_on_the_day_so_review_lists_the_whole_job(

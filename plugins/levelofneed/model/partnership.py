@@ -17,13 +17,13 @@ class Contact(Strict):
     """A way to reach someone, kept in one place and referred to everywhere else as `((id))`."""
 
     id: RecordId
-    name: Text = Field(description="What the contact is called, e.g. 'Children's Help and Advice Team (CHAT)'.")
+    name: Text = Field(description="What the contact is called, e.g. 'Children's Front Door'.")
     short_name: Text | None = Field(
         default=None,
-        description="How running text names it, e.g. 'CHAT' in 'telephone CHAT on 0151 934 4013'. "
+        description="How running text names it, e.g. 'the front door' in 'telephone the front door on 01632 960 000'. "
                     "Defaults to the name.",
     )
-    phone: Text | None = Field(default=None, description="The number as it should be dialled, e.g. '0151 934 4013'.")
+    phone: Text | None = Field(default=None, description="The number as it should be dialled, e.g. '01632 960 000'.")
     hours: list[Text] = Field(
         default_factory=list,
         description="When the line is answered, one line per group of days, e.g. 'Friday, 9am to 4pm'.",
@@ -90,7 +90,7 @@ class SourceRules(Strict):
 
     trusted_hosts: list[Text] = Field(
         min_length=1,
-        description="Hosts whose pages may be cited as authority, e.g. 'gov.uk', 'sefton.gov.uk'. A leading "
+        description="Hosts whose pages may be cited as authority, e.g. 'gov.uk', 'exampleshire.gov.uk'. A leading "
                     "'www.' is ignored; write '*.nhs.uk' to trust every host under nhs.uk. Another host in a "
                     "'source' or a verification's 'against' is a warning, which fails 'check --strict'. A "
                     "citation that begins with 'Background:' (citations are separated by ';') may use any host "
@@ -102,12 +102,13 @@ class Partnership(Record):
     """The safeguarding partnership: its name, area, contacts and the version of its guidance."""
 
     id: RecordId = Field(
-        description="A short id for the partnership, e.g. 'sefton': lower-case letters, digits and hyphens. "
+        description="A short id for the partnership, e.g. 'exampleshire': lower-case letters, digits and hyphens. "
                     "It names the PDFs."
     )
-    name: Text = Field(description="The partnership's full name, e.g. 'Sefton Safeguarding Children Partnership'.")
-    short_name: Text = Field(description="The name used in headings and the site's title, e.g. 'Sefton SCP'.")
-    area: Text = Field(description="The area the guidance covers, e.g. 'Sefton, Merseyside'.")
+    name: Text = Field(
+        description="The partnership's full name, e.g. 'Exampleshire Safeguarding Children Partnership'.")
+    short_name: Text = Field(description="The name used in headings and the site's title, e.g. 'Exampleshire SCP'.")
+    area: Text = Field(description="The area the guidance covers, e.g. 'Exampleshire'.")
     website: HttpUrl | None = Field(default=None, description="The partnership's own website.")
     site_url: HttpUrl | None = Field(
         default=None,

@@ -37,7 +37,7 @@ class Service(Record):
     maximum_age: int | None = Field(default=None, ge=0, le=25, description="The oldest age served, in years.")
     levels: list[LevelRef] = Field(min_length=1, description="Ids of the levels the service works at.")
     topics: list[TopicRef] = Field(default_factory=list, description="Ids of topics the service helps with.")
-    area: Text = Field(description="Where the service is available, e.g. 'Sefton' or 'National'.")
+    area: Text = Field(description="Where the service is available, e.g. 'Exampleshire' or 'National'.")
     verification: Verification = Field(
         description="Whether, when and against what the service's web page and contact details were checked."
     )
