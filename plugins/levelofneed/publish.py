@@ -67,10 +67,15 @@ def site_options(docs_dir: Path | None) -> SiteOptions:
     return SiteOptions(editors_page=editors, open_data_page=open_data, handwritten=handwritten_pages(docs_dir))
 
 
+def handwritten_files(docs: Path) -> list[Path]:
+    """Every file written by hand in the docs folder, in order; hidden files and folders left out, as MkDocs does."""
+    return [path for path in sorted(docs.rglob("*")) if path.is_file()
+            and not any(part.startswith(".") for part in path.relative_to(docs).parts)]
+
+
 def handwritten_pages(docs: Path) -> tuple[str, ...]:
-    """Markdown pages written by hand in the docs folder (hidden folders left out, as MkDocs does)."""
-    found = (p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-    return tuple(sorted(p for p in found if not any(part.startswith(".") for part in p.split("/"))))
+    """The Markdown pages among :func:`handwritten_files`, as docs-relative paths."""
+    return tuple(path.relative_to(docs).as_posix() for path in handwritten_files(docs) if path.suffix == ".md")
 
 
 def json_bytes(document: Any) -> bytes:
@@ -254,14 +259,12 @@ def handwritten_outputs(docs: Path | None, banner: str) -> Iterator[Output]:
     """The hand-written docs folder's files (hidden ones left out, as MkDocs does), pages with the banner."""
     if docs is None or not docs.is_dir():
         return
-    for path in sorted(docs.rglob("*")):
-        relative = path.relative_to(docs)
-        if not path.is_file() or any(part.startswith(".") for part in relative.parts):
-            continue
+    for path in handwritten_files(docs):
+        relative = path.relative_to(docs).as_posix()
         if path.suffix == ".md":
-            yield Output(relative.as_posix(), with_banner(path.read_text(encoding="utf-8"), banner), "page")
+            yield Output(relative, with_banner(path.read_text(encoding="utf-8"), banner), "page")
         else:
-            yield Output(relative.as_posix(), path.read_bytes(), "file")
+            yield Output(relative, path.read_bytes(), "file")
 
 
 def write_outputs(outputs: Iterable[Output], folder: Path) -> int:
