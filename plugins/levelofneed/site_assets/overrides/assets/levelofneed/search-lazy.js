@@ -39,9 +39,15 @@
     waiting.splice(0).forEach(function (send) { send(); });
   }
 
+  /* Material's keys that open its search box ("/", "s", "f"), pressed outside a field: asked at the key
+     itself, not only when the box then takes focus (CI has seen that focus bring no request). */
+  var SHORTCUTS = ["/", "s", "f"];
+
   /** @param {Event} event */
   function onUse(event) {
-    if (matches(event.target, SEARCH_BOX)) { want(); }
+    if (matches(event.target, SEARCH_BOX)) { want(); return; }
+    if (event instanceof KeyboardEvent && SHORTCUTS.indexOf(event.key) >= 0 && !event.ctrlKey && !event.metaKey &&
+        !event.altKey && !matches(event.target, "input, textarea, select, [contenteditable]")) { want(); }
   }
 
   /** @param {Event} event */
